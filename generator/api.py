@@ -1,0 +1,128 @@
+"""The core API: data in, documents out. The CLI and the web app only call these functions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from generator.documents import Prepared, get_document_type
+from generator.errors import DataValidationError, Problem, SourceError, TemplateError
+from generator.load import Source, from_data, load_data
+from generator.paths import TEMPLATES
+from generator.profile import Office, load_office
+from generator.render import CompiledTemplate, write_atomic
+from generator.validate import validate
+
+OFFICE_KEY = "co_quan"
+
+
+@dataclass
+class RenderResult:
+    """What a render produced: the output path(s) and any warnings worth showing the user."""
+
+    docx: Path | None
+    pdf: Path | None = None
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def as_source(data: str | Path | Mapping[str, Any] | Source) -> Source:
+    """Accept a data file path, data already in memory, or a Source; return a normalised Source."""
+    if isinstance(data, Source):
+        return data
+    if isinstance(data, Mapping):
+        return from_data(data)
+    return load_data(data)
+
+
+def resolve_office(source: Source, office: Office | str | Path | None = None) -> Office:
+    """Return the office: the one given, else the profile the data names in `co_quan` (relative to it)."""
+    if isinstance(office, Office):
+        return office
+    if office is not None:
+        return load_office(office)
+    ref = source.data.get(OFFICE_KEY) if isinstance(source.data, dict) else None
+    if not ref:
+        raise DataValidationError(
+            [Problem("Thiếu hồ sơ cơ quan: ghi 'co_quan: <tệp hồ sơ>.yaml' trong dữ liệu hoặc dùng --co-quan.",
+                     source.name if source.file else None, None, None, OFFICE_KEY)],
+            file=source.file,
+        )
+    base = source.file.parent if source.file else Path.cwd()
+    path = (base / ref).resolve()
+    if not path.exists():
+        raise SourceError(
+            f"Không tìm thấy hồ sơ cơ quan '{ref}' (trường co_quan, tìm tại {path}).",
+            file=source.file, row=source.line_of(OFFICE_KEY), field=OFFICE_KEY,
+        )
+    return load_office(path)
+
+
+def prepare_document(
+    kind: str, data: str | Path | Mapping[str, Any] | Source, *, office: Office | str | Path | None = None
+) -> Prepared:
+    """Load, validate and prepare one document's template context; raise with every problem found."""
+    doc_type = get_document_type(kind)
+    source = as_source(data)
+    if not isinstance(source.data, dict):
+        raise SourceError(f"Tệp '{source.name}' phải chứa các trường của văn bản (dạng khóa: giá trị).", file=source.file)
+    # The office reference is not a field of the document schema; check the rest strictly.
+    fields = {k: v for k, v in source.data.items() if k != OFFICE_KEY}
+    validate(Source(fields, source.file, source.lines), doc_type.schema_name)
+    the_office = resolve_office(source, office)
+    return doc_type.prepare(Source(fields, source.file, source.lines), the_office)
+
+
+def template_path(kind: str, *, office: Office | None = None, template: str | Path | None = None) -> tuple[Path, bool]:
+    """Return (template file, comes from a user): --template, else the office's folder, else built-in."""
+    if template is not None:
+        path = Path(template)
+        if not path.exists():
+            raise TemplateError(f"Không tìm thấy mẫu '{template}'.", file=path)
+        return path, True
+    if office and office.thu_muc_mau:
+        candidate = office.thu_muc_mau / f"{kind}.docx"
+        if candidate.exists():
+            return candidate, True
+    return TEMPLATES / f"{kind}.docx", False
+
+
+@lru_cache(maxsize=32)
+def _compiled(path: Path, mtime_ns: int, sandboxed: bool) -> CompiledTemplate:
+    return CompiledTemplate(path, sandboxed=sandboxed)
+
+
+def compiled_template(path: Path, sandboxed: bool) -> CompiledTemplate:
+    """Return the compiled template for a file, compiled once per version of the file (cached)."""
+    try:
+        mtime = path.stat().st_mtime_ns
+    except FileNotFoundError as err:
+        raise TemplateError(f"Không tìm thấy mẫu '{path}'.", file=path) from err
+    return _compiled(path.resolve(), mtime, sandboxed)
+
+
+def render_prepared(kind: str, prepared: Prepared, *, office: Office | None = None,
+                    template: str | Path | None = None) -> bytes:
+    """Render a prepared document to DOCX bytes with the right template."""
+    path, sandboxed = template_path(kind, office=office, template=template)
+    author = office.ten if office else ""
+    return compiled_template(path, sandboxed).render(prepared.context, title=prepared.title, author=author)
+
+
+def render_document(
+    kind: str,
+    data: str | Path | Mapping[str, Any] | Source,
+    output: str | Path,
+    *,
+    office: Office | str | Path | None = None,
+    template: str | Path | None = None,
+) -> RenderResult:
+    """Render one document to `output` (.docx), written atomically; nothing is written on error."""
+    source = as_source(data)
+    the_office = resolve_office(source, office) if not isinstance(office, Office) else office
+    prepared = prepare_document(kind, source, office=the_office)
+    docx = render_prepared(kind, prepared, office=the_office, template=template)
+    out = write_atomic(Path(output), docx)
+    return RenderResult(out, None, prepared.warnings)

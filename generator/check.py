@@ -1,0 +1,268 @@
+"""Check a DOCX against the NĐ 30 conformance checklist (spec/nd30.md §13), element by element.
+
+Used by the tests of every document type and by `vanban check`. It reads the finished DOCX, so it
+judges what Word will show — an office's own edited template is checked the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+from generator.nd30 import NOI_NHAN_LAST_PATTERN, SO_KY_HIEU_PATTERN
+
+FONT = "Times New Roman"
+DATE_PATTERN = re.compile(r"ngày (0[1-9]|[12]\d|3[01]) tháng (01|02|[3-9]|1[0-2]) năm \d{4}")
+DRAFT_DATE_PATTERN = re.compile(r"ngày\s+(?:(0[1-9]|[12]\d|3[01])\s+)?tháng\s+(?:(01|02|[3-9]|1[0-2])\s+)?năm \d{4}")
+QUOC_HIEU = {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"}
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+AUTHORITY_LINE = re.compile(r"^(TM|Q|KT|TL|TUQ)\. ")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One deviation: FAIL breaks a rule of NĐ 30; WARN is a consistency advice (size pairing)."""
+
+    level: str
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"[{self.level}] {self.rule}: {self.message}"
+
+
+class _Props:
+    """Resolve a run's effective size/bold/italic/font: direct formatting, then paragraph mark, then defaults."""
+
+    def __init__(self, doc) -> None:
+        styles = doc.styles.element
+        defaults = styles.find(qn("w:docDefaults"))
+        rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")) if defaults is not None else None
+        self.default_size = _half_points(rpr) or 20
+        self.default_font = _font(rpr)
+        normal = doc.styles["Normal"].element.rPr
+        self.default_size = _half_points(normal) or self.default_size
+        self.default_font = _font(normal) or self.default_font
+
+    def size(self, run) -> float:
+        return (_half_points(run._r.rPr) or self.default_size) / 2
+
+    def font(self, run) -> str | None:
+        return _font(run._r.rPr) or self.default_font
+
+    @staticmethod
+    def flag(run, tag: str) -> bool:
+        rpr = run._r.rPr
+        el = rpr.find(qn(f"w:{tag}")) if rpr is not None else None
+        return el is not None and el.get(qn("w:val")) not in ("0", "false")
+
+
+def _half_points(rpr) -> int | None:
+    el = rpr.find(qn("w:sz")) if rpr is not None else None
+    return int(el.get(qn("w:val"))) if el is not None else None
+
+
+def _font(rpr) -> str | None:
+    el = rpr.find(qn("w:rFonts")) if rpr is not None else None
+    return el.get(qn("w:ascii")) if el is not None else None
+
+
+def text_runs(paragraph: Paragraph) -> list:
+    """Return the runs of a paragraph that hold visible text."""
+    return [r for r in paragraph.runs if r.text.strip()]
+
+
+def paragraph_style(paragraph: Paragraph, props: _Props) -> dict:
+    """Return the uniform size/bold/italic of a paragraph's text runs (None where runs differ)."""
+    runs = text_runs(paragraph)
+    def same(values):
+        return values[0] if values and all(v == values[0] for v in values) else None
+    return {
+        "size": same([props.size(r) for r in runs]),
+        "bold": same([props.flag(r, "b") for r in runs]),
+        "italic": same([props.flag(r, "i") for r in runs]),
+        "align": _align(paragraph),
+    }
+
+
+def _align(paragraph: Paragraph) -> str | None:
+    ppr = paragraph._p.pPr
+    jc = ppr.find(qn("w:jc")) if ppr is not None else None
+    return jc.get(qn("w:val")) if jc is not None else None
+
+
+def _twips(paragraph: Paragraph, tag: str, attr: str) -> int | None:
+    ppr = paragraph._p.pPr
+    el = ppr.find(qn(f"w:{tag}")) if ppr is not None else None
+    value = el.get(qn(f"w:{attr}")) if el is not None else None
+    return int(value) if value is not None else None
+
+
+def all_paragraphs(doc) -> list[Paragraph]:
+    """Return body paragraphs in reading order, including those inside tables."""
+    out: list[Paragraph] = []
+    body = doc.element.body
+    for p in body.iter(qn("w:p")):
+        out.append(Paragraph(p, doc._body))
+    return out
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def check_document(path: str | Path) -> list[Finding]:
+    """Return every §13 finding for the DOCX at `path` (an empty list: it conforms)."""
+    doc = Document(str(path))
+    props = _Props(doc)
+    findings: list[Finding] = []
+
+    def fail(rule: str, message: str) -> None:
+        findings.append(Finding("FAIL", rule, message))
+
+    def warn(rule: str, message: str) -> None:
+        findings.append(Finding("WARN", rule, message))
+
+    _check_page(doc, fail)
+    paragraphs = all_paragraphs(doc)
+    for p in paragraphs:
+        for run in text_runs(p):
+            font = props.font(run)
+            if font != FONT:
+                fail("1.font", f"'{run.text[:30]}' dùng phông {font}, phải là {FONT}.")
+            color = run._r.rPr.find(qn("w:color")) if run._r.rPr is not None else None
+            if color is not None and color.get(qn("w:val")) not in ("000000", "auto"):
+                fail("1.color", f"'{run.text[:30]}' không phải màu đen.")
+            if run.text != nfc(run.text):
+                fail("1.nfc", f"'{run.text[:30]}' chưa chuẩn hóa Unicode NFC.")
+    sizes = _check_header(doc, paragraphs, props, fail)
+    if sizes and sizes not in ((13, 14, 14), (12, 13, 13)):
+        warn("9.pair", f"Cỡ chữ Quốc hiệu/Tiêu ngữ/ngày tháng là {sizes}; nên là 13/14/14 hoặc 12/13/13.")
+    _check_signature(paragraphs, props, fail)
+    _check_noi_nhan(paragraphs, props, fail)
+    return findings
+
+
+def _check_page(doc, fail) -> None:
+    sect = doc.sections[0]._sectPr
+    size = sect.find(qn("w:pgSz"))
+    if size is None or (size.get(qn("w:w")), size.get(qn("w:h"))) != ("11906", "16838"):
+        fail("1.page", "Khổ giấy phải là A4 (11906 × 16838 twip).")
+    if size is not None and size.get(qn("w:orient")) == "landscape":
+        fail("1.page", "Trang phải in dọc.")
+    mar = sect.find(qn("w:pgMar"))
+    limits = {"top": (1134, 1418), "bottom": (1134, 1418), "left": (1701, 1985), "right": (851, 1134)}
+    for side, (low, high) in limits.items():
+        value = int(mar.get(qn(f"w:{side}"))) if mar is not None else 0
+        if not low <= value <= high:
+            fail("1.margin", f"Lề {side} = {value} twip, phải trong [{low}, {high}].")
+    section = doc.sections[0]
+    if not section.different_first_page_header_footer:
+        fail("1.pagenum", "Thiếu thiết lập trang đầu khác (không đánh số trang 1).")
+    header_xml = section.header._element.xml
+    if "PAGE" not in header_xml:
+        fail("1.pagenum", "Đầu trang không có trường số trang (PAGE).")
+    else:
+        p = next((p for p in section.header.paragraphs if "PAGE" in p._p.xml), None)
+        if p is not None and _align(p) != "center":
+            fail("1.pagenum", "Số trang phải căn giữa.")
+    if "PAGE" in section.first_page_header._element.xml:
+        fail("1.pagenum", "Trang 1 không được đánh số trang.")
+
+
+def _check_header(doc, paragraphs, props, fail) -> tuple | None:
+    texts = {nfc(p.text.strip()): p for p in paragraphs if p.text.strip()}
+    qh = next((texts[t] for t in texts if t in QUOC_HIEU), None)
+    tn = texts.get(TIEU_NGU)
+    if qh is None:
+        fail("2.qh", "Không thấy Quốc hiệu 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'.")
+        return None
+    s_qh = paragraph_style(qh, props)
+    if not (s_qh["bold"] and s_qh["size"] in (12, 13) and s_qh["align"] == "center"):
+        fail("2.qh", f"Quốc hiệu phải in hoa, đậm, cỡ 12–13, căn giữa (đang: {s_qh}).")
+    if tn is None:
+        fail("2.tn", f"Không thấy Tiêu ngữ '{TIEU_NGU}' (đúng từng ký tự).")
+        return None
+    s_tn = paragraph_style(tn, props)
+    if not (s_tn["bold"] and s_tn["size"] in (13, 14) and s_tn["align"] == "center"):
+        fail("2.tn", f"Tiêu ngữ phải đậm, cỡ 13–14, căn giữa (đang: {s_tn}).")
+    so = next((p for p in paragraphs if p.text.startswith("Số:")), None)
+    if so is not None:
+        s_so = paragraph_style(so, props)
+        text = so.text.strip()
+        draft = re.match(r"^Số:\s+/", text)
+        if not draft and not SO_KY_HIEU_PATTERN.match(text):
+            fail("2.so", f"'{text}' không đúng dạng số/ký hiệu (NĐ 30 P1 II.3).")
+        if s_so["size"] != 13 or s_so["bold"] or s_so["italic"]:
+            fail("2.so", f"Dòng Số phải cỡ 13, đứng, không đậm (đang: {s_so}).")
+    date = next((p for p in paragraphs if re.search(r"ngày\s.*tháng\s.*năm \d{4}$", p.text.strip())
+                 and ", ngày" in p.text), None)
+    if date is None:
+        return None
+    s_date = paragraph_style(date, props)
+    if not DATE_PATTERN.search(date.text) and not DRAFT_DATE_PATTERN.search(date.text):
+        fail("2.date", f"'{date.text}' không đúng dạng ngày tháng năm (NĐ 30 P1 II.4).")
+    if not (s_date["italic"] and s_date["size"] in (13, 14) and s_date["align"] == "center"):
+        fail("2.date", f"Địa danh, ngày tháng phải nghiêng, cỡ 13–14, căn giữa (đang: {s_date}).")
+    return (s_qh["size"], s_tn["size"], s_date["size"])
+
+
+def _check_signature(paragraphs, props, fail) -> None:
+    for p in paragraphs:
+        text = p.text.strip()
+        if AUTHORITY_LINE.match(text):
+            s = paragraph_style(p, props)
+            if text != text.upper() or not s["bold"] or s["size"] not in (13, 14):
+                fail("6.sign", f"Dòng quyền hạn '{text}' phải in hoa, đậm, cỡ 13–14.")
+
+
+def _check_noi_nhan(paragraphs, props, fail) -> None:
+    label_index = next((i for i, p in enumerate(paragraphs) if p.text.strip() == "Nơi nhận:"), None)
+    if label_index is None:
+        return
+    s = paragraph_style(paragraphs[label_index], props)
+    if not (s["bold"] and s["italic"] and s["size"] == 12):
+        fail("7.noinhan", f"Chữ 'Nơi nhận:' phải đậm, nghiêng, cỡ 12 (đang: {s}).")
+    items = []
+    for p in paragraphs[label_index + 1 :]:
+        if not p.text.startswith("- "):
+            break
+        items.append(p)
+    if not items:
+        fail("7.noinhan", "Nơi nhận không có dòng nào.")
+        return
+    for p in items:
+        s = paragraph_style(p, props)
+        if s["size"] != 11 or s["bold"] or s["italic"]:
+            fail("7.noinhan", f"Dòng nơi nhận '{p.text}' phải cỡ 11, đứng (đang: {s}).")
+    for p in items[:-1]:
+        if not p.text.endswith(";"):
+            fail("7.noinhan", f"Dòng nơi nhận '{p.text}' phải kết thúc bằng ';'.")
+    if not NOI_NHAN_LAST_PATTERN.match(items[-1].text):
+        fail("7.noinhan", f"Dòng cuối Nơi nhận '{items[-1].text}' phải là '- Lưu: VT, ….'.")
+    has_kinh_gui = any(p.text.strip().startswith("Kính gửi") for p in paragraphs)
+    if has_kinh_gui and items[0].text != "- Như trên;":
+        fail("7.noinhan", "Văn bản có Kính gửi: dòng đầu Nơi nhận phải là '- Như trên;'.")
+
+
+def body_paragraph_findings(paragraph: Paragraph) -> list[str]:
+    """Return what is wrong with a body paragraph's layout (P1 II.6); an empty list when it conforms."""
+    problems = []
+    if _align(paragraph) != "both":
+        problems.append("phải căn đều hai bên")
+    first = _twips(paragraph, "ind", "firstLine")
+    if first not in (567, 720):
+        problems.append(f"lùi đầu dòng {first}, phải 567 hoặc 720")
+    before = _twips(paragraph, "spacing", "before") or 0
+    if before < 120:
+        problems.append(f"cách đoạn {before}, phải ≥ 120")
+    line = _twips(paragraph, "spacing", "line")
+    if line is not None and not 240 <= line <= 360:
+        problems.append(f"giãn dòng {line}, phải trong [240, 360]")
+    return problems

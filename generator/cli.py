@@ -1,0 +1,93 @@
+"""`vanban` — the command line: parse arguments, call the core API, print the result or the error."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import __version__
+from generator.api import render_document, template_path
+from generator.documents import document_types
+from generator.errors import Problem, VanbanError
+from generator.render import CompiledTemplate
+
+
+def _print_warnings(warnings: Sequence[Problem]) -> None:
+    for warning in warnings:
+        print(f"Lưu ý: {warning}", file=sys.stderr)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    result = render_document(args.loai, args.data, args.output, office=args.co_quan, template=args.template)
+    _print_warnings(result.warnings)
+    print(f"Đã tạo {result.docx}")
+    return 0
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    for code, doc_type in document_types().items():
+        path, _ = template_path(code)
+        fields = sorted(CompiledTemplate(path).variables()) if path.exists() else []
+        print(f"{code:<20} {doc_type.label}")
+        print(f"{'':<20} mẫu: {path}")
+        print(f"{'':<20} trường: {', '.join(fields)}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with one sub-command per task, each with Vietnamese --help."""
+    kinds = list(document_types())
+    parser = argparse.ArgumentParser(
+        prog="vanban",
+        description="Tạo văn bản hành chính theo Nghị định 30/2020/NĐ-CP (DOCX, PDF) từ tệp dữ liệu.",
+    )
+    parser.add_argument("--version", action="version", version=f"vanban {__version__}")
+    parser.add_argument("--debug", action="store_true", help="in chi tiết lỗi (traceback) để báo lỗi phần mềm")
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+
+    render = sub.add_parser(
+        "render",
+        help="tạo một văn bản từ tệp dữ liệu",
+        description="Tạo một văn bản (DOCX) từ tệp dữ liệu YAML/JSON.",
+        epilog="Ví dụ: vanban render cong-van samples/cong-van/cong-van.yaml -o cong-van.docx",
+    )
+    render.add_argument("loai", choices=kinds, metavar="LOẠI", help=f"loại văn bản: {', '.join(kinds)}")
+    render.add_argument("data", type=Path, metavar="DỮ_LIỆU", help="tệp dữ liệu .yaml hoặc .json")
+    render.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP", help="tệp kết quả .docx")
+    render.add_argument("--co-quan", type=Path, metavar="TỆP", help="hồ sơ cơ quan (mặc định: trường co_quan trong dữ liệu)")
+    render.add_argument("--template", type=Path, metavar="TỆP", help="dùng mẫu .docx riêng thay cho mẫu có sẵn")
+    render.set_defaults(func=cmd_render)
+
+    templates = sub.add_parser(
+        "templates",
+        help="liệt kê các mẫu và các trường mỗi mẫu dùng",
+        description="Liệt kê các mẫu văn bản có sẵn, nơi đặt tệp mẫu và các trường mỗi mẫu dùng.",
+    )
+    templates.set_defaults(func=cmd_templates)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 success, 1 a user-facing error, 2 usage)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        code: int = args.func(args)
+        return code
+    except VanbanError as err:
+        if args.debug:
+            raise
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

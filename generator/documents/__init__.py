@@ -1,0 +1,70 @@
+"""The document types vanban produces: one module each, registered here by their command-line code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.errors import Problem, SourceError
+from generator.load import Source
+from generator.profile import Office
+
+
+@dataclass
+class Prepared:
+    """A document ready to render: the template context, its title (for file metadata) and warnings."""
+
+    context: dict[str, Any]
+    title: str
+    warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    """How to build one kind of document: its code, Vietnamese name, schema and context builder."""
+
+    code: str
+    label: str
+    prepare: Callable[[Source, Office], Prepared]
+    schema: str = ""
+
+    @property
+    def schema_name(self) -> str:
+        return self.schema or self.code
+
+
+_REGISTRY: dict[str, DocumentType] = {}
+
+
+def register(doc_type: DocumentType) -> DocumentType:
+    """Add a document type to the registry (each module calls this once at import)."""
+    _REGISTRY[doc_type.code] = doc_type
+    return doc_type
+
+
+def _load_all() -> None:
+    # Imported here, not at the top, so each module can import this one for `register`.
+    import importlib
+
+    for module in ("cong_van", "ke_hoach", "to_trinh", "bien_ban", "bao_cao_thanh_tich"):
+        try:
+            importlib.import_module(f"generator.documents.{module}")
+        except ModuleNotFoundError as err:
+            if err.name != f"generator.documents.{module}":
+                raise
+
+
+def document_types() -> dict[str, DocumentType]:
+    """Return every registered document type by code, in registration order."""
+    if not _REGISTRY:
+        _load_all()
+    return dict(_REGISTRY)
+
+
+def get_document_type(code: str) -> DocumentType:
+    """Return the document type for a code such as 'cong-van'; SourceError listing the valid codes."""
+    types = document_types()
+    if code not in types:
+        raise SourceError(f"Không có loại văn bản '{code}'. Các loại có: {', '.join(types)}.")
+    return types[code]

@@ -1,0 +1,149 @@
+"""Context pieces every NĐ 30 document shares: header, số ký hiệu, date line, rules, signature, Nơi nhận.
+
+Each document module calls these with its own data, so a rule (dates, Nơi nhận, số ký hiệu) lives once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+from markupsafe import Markup
+
+from generator.body import BodyParagraph
+from generator.errors import DataValidationError, Problem
+from generator.layout import (
+    AGENCY_SIZE,
+    HEADER_LEFT,
+    TEXT_WIDTH,
+    agency_rule_twips,
+    centered_rule_indent,
+    text_width_twips,
+)
+from generator.load import Source
+from generator.nd30 import RuleError, kinh_gui, noi_nhan, signature_lines, so_ky_hieu, symbol
+from generator.nd30 import check_name
+from generator.profile import Office
+from generator.richtext import plain
+from generator.vi import parse_date, place_date_line
+
+T = TypeVar("T")
+CLOSING_MARK = "./."
+
+
+class Problems:
+    """Collects rule problems while a context is built, located by field path, raised once at the end."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.items: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.items.append(self._problem(path, message))
+
+    def warn(self, path: str, message: str) -> None:
+        self.warnings.append(self._problem(path, message, warning=True))
+
+    def _problem(self, path: str, message: str, warning: bool = False) -> Problem:
+        src = self.source
+        return Problem(message, src.name if src.file else None, None, src.line_of(path), path, warning)
+
+    def check(self, path: str, fn: Callable[[], T], default: T) -> T:
+        """Run a rule; on RuleError/ValueError record it at `path` and return `default`."""
+        try:
+            return fn()
+        except (RuleError, ValueError) as err:
+            self.add(path, str(err))
+            return default
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise DataValidationError(self.items + self.warnings, file=self.source.file)
+
+
+def rule_paragraph(width: int, column: int) -> Markup:
+    """Return an empty centred paragraph whose top border is a line `width` twips long (spec §2 rules)."""
+    indent = centered_rule_indent(column, width)
+    return Markup(
+        "<w:p><w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
+        f"<w:spacing w:before=\"0\" w:after=\"0\"/><w:ind w:left=\"{indent}\" w:right=\"{indent}\"/>"
+        "<w:jc w:val=\"center\"/><w:rPr><w:sz w:val=\"12\"/></w:rPr></w:pPr></w:p>"
+    )
+
+
+def issue_date(data: dict[str, Any], problems: Problems) -> tuple[date | None, int]:
+    """Return (ngày ban hành or None for an unsigned draft, year); the year defaults to the date's."""
+    day = problems.check("ngay_ban_hanh", lambda: parse_date(data["ngay_ban_hanh"]), None) if data.get("ngay_ban_hanh") else None
+    year = day.year if day else int(data.get("nam") or date.today().year)
+    return day, year
+
+
+def header_context(office: Office, data: dict[str, Any], type_name: str, problems: Problems, *, unit: str | None = None) -> dict[str, Any]:
+    """Return the header variables: agency lines and rule, Số/ký hiệu, place and date."""
+    day, year = issue_date(data, problems)
+    lines = office.name_lines
+    sym = problems.check("don_vi_soan_thao", lambda: symbol(type_name, office.viet_tat, unit), "")
+    number = data.get("so")
+    so = problems.check("so", lambda: so_ky_hieu(number, sym), "") if sym else ""
+    return {
+        "co_quan_chu_quan": office.co_quan_chu_quan.upper(),
+        "co_quan": "\n".join(lines),
+        "duong_ke_co_quan": rule_paragraph(agency_rule_twips(lines, AGENCY_SIZE, HEADER_LEFT), HEADER_LEFT),
+        "so_ky_hieu": so,
+        "dia_danh_ngay": problems.check("ngay_ban_hanh", lambda: place_date_line(office.dia_danh, day, year=year), ""),
+        "nam": year,
+    }
+
+
+def title_rule(trich_yeu: str) -> Markup:
+    """Return the rule under tên loại/trích yếu: 1/3–1/2 of the trích yếu's text line (P1 II.5.a)."""
+    width = min(text_width_twips(plain(trich_yeu), 14, bold=True), TEXT_WIDTH)
+    return rule_paragraph(max(round(width * 0.4), 1134), TEXT_WIDTH)
+
+
+def signature_context(office: Office, data: dict[str, Any], problems: Problems) -> dict[str, Any]:
+    """Return chu_ky (the upper-case title lines) and nguoi_ky (the name) for the signer named in data."""
+    name = data.get("nguoi_ky", "")
+    try:
+        signer = office.signer(name, source=problems.source)
+    except DataValidationError as err:
+        problems.items.extend(err.problems)
+        return {"chu_ky": [], "nguoi_ky": name}
+    warning = check_name(signer.name)
+    if warning:
+        problems.warn("nguoi_ky", warning)
+    return {
+        "chu_ky": problems.check("nguoi_ky", lambda: signature_lines(signer), []),
+        "nguoi_ky": signer.name,
+    }
+
+
+def recipients_context(data: dict[str, Any], problems: Problems, *, unit: str, upward: bool) -> dict[str, Any]:
+    """Return kinh_gui (one inline or several lines) and noi_nhan lines; upward documents need Kính gửi."""
+    recipients = data.get("kinh_gui") or []
+    if isinstance(recipients, str):
+        recipients = [recipients]
+    kg = problems.check("kinh_gui", lambda: kinh_gui(recipients), None) if (recipients or upward) else None
+    lines = problems.check(
+        "noi_nhan",
+        lambda: noi_nhan(data.get("noi_nhan") or [], has_kinh_gui=bool(recipients), luu_unit=unit,
+                         luu_copies=data.get("so_ban_luu")),
+        [],
+    )
+    return {
+        "kinh_gui": {"mot": kg.inline if kg else None, "dong": kg.lines if kg else []},
+        "noi_nhan": lines,
+    }
+
+
+def close_body(paragraphs: list[BodyParagraph]) -> list[BodyParagraph]:
+    """End the body with `./.` (every NĐ 30 Phụ lục III sample does), replacing a final full stop."""
+    if not paragraphs:
+        return paragraphs
+    last = paragraphs[-1]
+    text = str(last.van_ban).rstrip()
+    if not text.endswith(CLOSING_MARK):
+        text = text[:-1] + CLOSING_MARK if text.endswith((".", ";", ":", ",")) else text + CLOSING_MARK
+    return [*paragraphs[:-1], BodyParagraph(last.kieu, last.so, Markup(text), last.cap)]

@@ -1,0 +1,50 @@
+"""Công văn (NĐ 30 Phụ lục III, Mẫu 1.5): no tên loại, V/v under Số, Kính gửi, Nơi nhận from “Như trên”."""
+
+from __future__ import annotations
+
+from generator.body import ARABIC, LETTER, number_body
+from generator.documents import DocumentType, Prepared, register
+from generator.documents.common import (
+    Problems,
+    close_body,
+    header_context,
+    recipients_context,
+    signature_context,
+)
+from generator.load import Source
+from generator.profile import Office
+from generator.richtext import plain
+
+TYPE_NAME = "công văn"
+
+
+def trich_yeu_line(text: str) -> str:
+    """Return the công văn summary line `V/v …` (NĐ 30 P1 II.5.b), not doubling a V/v the user wrote."""
+    text = text.strip()
+    lowered = text.lower()
+    for prefix in ("v/v:", "v/v", "về việc"):
+        if lowered.startswith(prefix):
+            text = text[len(prefix) :].strip()
+            break
+    return f"V/v {text}"
+
+
+def prepare(source: Source, office: Office) -> Prepared:
+    """Build the công văn context from validated data and the office profile."""
+    data = source.data
+    problems = Problems(source)
+    unit = data["don_vi_soan_thao"]
+    if office.don_vi and unit not in office.don_vi:
+        problems.add("don_vi_soan_thao", f"Đơn vị '{unit}' không có trong hồ sơ cơ quan; có: {', '.join(office.don_vi)}.")
+    context = {
+        **header_context(office, data, TYPE_NAME, problems, unit=unit),
+        "trich_yeu": trich_yeu_line(data["trich_yeu"]),
+        **recipients_context(data, problems, unit=unit, upward=True),
+        "noi_dung": close_body(number_body(data["noi_dung"], (ARABIC, LETTER))),
+        **signature_context(office, data, problems),
+    }
+    problems.raise_if_any()
+    return Prepared(context, plain(context["trich_yeu"]), problems.warnings)
+
+
+DOCUMENT = register(DocumentType("cong-van", "Công văn", prepare))

@@ -1,0 +1,70 @@
+"""Measure text the way Word will set it, to size the short rules NĐ 30 draws under header lines.
+
+NĐ 30 Phụ lục I, II.1–2: the line under Tiêu ngữ is as long as the text; the line under the issuing
+body's name is 1/3 to 1/2 of its text line. Widths come from Liberation Serif, which is metric-compatible
+with Times New Roman (same advance widths), so the estimate holds in Word and in LibreOffice.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_UNITS_PER_EM = 2048
+# Advance widths of ASCII 32..126 in Liberation Serif (units per em 2048), read with fontTools.
+_REGULAR = (
+    512, 682, 836, 1024, 1024, 1706, 1593, 369, 682, 682, 1024, 1155, 512, 682, 512, 569, 1024, 1024,
+    1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 569, 569, 1155, 1155, 1155, 909, 1886, 1479, 1366,
+    1366, 1479, 1251, 1139, 1479, 1479, 682, 797, 1479, 1251, 1821, 1479, 1479, 1139, 1479, 1366, 1139,
+    1251, 1479, 1479, 1933, 1479, 1479, 1251, 682, 569, 682, 961, 1024, 682, 909, 1024, 909, 1024, 909,
+    682, 1024, 1024, 569, 569, 1024, 569, 1593, 1024, 1024, 1024, 1024, 682, 797, 569, 1024, 1024, 1479,
+    1024, 1024, 909, 983, 410, 983, 1108,
+)
+_BOLD = (
+    512, 682, 1137, 1024, 1024, 2048, 1706, 569, 682, 682, 1024, 1167, 512, 682, 512, 569, 1024, 1024,
+    1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 682, 682, 1167, 1167, 1167, 1024, 1905, 1479, 1366,
+    1479, 1479, 1366, 1251, 1593, 1593, 797, 1024, 1593, 1366, 1933, 1479, 1593, 1251, 1593, 1479, 1139,
+    1366, 1479, 1479, 2048, 1479, 1479, 1366, 682, 569, 682, 1190, 1024, 682, 1024, 1139, 909, 1139, 909,
+    682, 1024, 1139, 569, 682, 1139, 569, 1706, 1139, 1024, 1139, 1139, 909, 797, 682, 1139, 1024, 1479,
+    1024, 1024, 909, 807, 451, 807, 1065,
+)
+# Letters whose base is not ASCII: Đ/đ are as wide as D/d; Ư/Ơ carry a horn a little wider than U/O.
+_SPECIAL = {"Đ": "D", "đ": "d", "Ư": "U", "ư": "u", "Ơ": "O", "ơ": "o"}
+
+
+def _base_char(ch: str) -> str:
+    """Return the ASCII letter a Vietnamese letter is drawn on (Ộ → O), or the character itself."""
+    if ch in _SPECIAL:
+        return _SPECIAL[ch]
+    return unicodedata.normalize("NFD", ch)[0]
+
+
+def text_width_twips(text: str, size_pt: float, *, bold: bool = False) -> int:
+    """Return the width of one line of Times New Roman text in twips (1/20 pt); unknown glyphs count as 'n'."""
+    table = _BOLD if bold else _REGULAR
+    units = 0
+    for ch in text:
+        code = ord(_base_char(ch))
+        units += table[code - 32] if 32 <= code <= 126 else table[ord("n") - 32]
+    return round(units / _UNITS_PER_EM * size_pt * 20)
+
+
+def centered_rule_indent(column_twips: int, rule_twips: int) -> int:
+    """Return the left and right indent that centre a rule of rule_twips in a column."""
+    return max(0, (column_twips - rule_twips) // 2)
+
+
+def agency_rule_twips(name_lines: list[str], size_pt: float, column_twips: int, ratio: float = 0.4) -> int:
+    """Return the length of the rule under the issuing body's name: `ratio` of its longest text line.
+
+    NĐ 30 Phụ lục I, II.2: 1/3 to 1/2 of the text line; 0.4 sits in the middle. A name longer than its
+    column wraps, so the text line is capped at the column width.
+    """
+    longest = max((text_width_twips(line, size_pt, bold=True) for line in name_lines), default=0)
+    return round(min(longest, column_twips) * ratio)
+
+
+# Geometry shared by the template builder (templates/_build) and the renderer: the text block of an A4
+# page with 30/15 mm side margins, and the header's left column (agency, Số) — spec §3.
+TEXT_WIDTH = 11906 - 1701 - 851
+HEADER_LEFT = 3742
+AGENCY_SIZE = 12

@@ -1,0 +1,91 @@
+"""The office profile: who the office is, once, so a clerk never retypes the header or the signer.
+
+One YAML file per office (schemas/co-quan.schema.json): cơ quan chủ quản, cơ quan ban hành and its
+abbreviation, địa danh, the head's title, units with abbreviations, the people who sign.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import DataValidationError, Problem
+from generator.load import Source, load_data
+from generator.nd30 import Signer
+from generator.validate import validate
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone who signs for the office: name, own title, and how they sign (None: as head)."""
+
+    ho_ten: str
+    chuc_vu: str
+    quyen_han: str | None = None
+
+
+@dataclass(frozen=True)
+class Office:
+    """An issuing office as its documents' header and signature need it."""
+
+    ten: str
+    viet_tat: str
+    dia_danh: str
+    thu_truong: str
+    co_quan_chu_quan: str = ""
+    ten_dong: tuple[str, ...] = ()
+    tap_the: str | None = None
+    don_vi: dict[str, str] = field(default_factory=dict)
+    nguoi_ky: tuple[Person, ...] = ()
+    thu_muc_mau: Path | None = None
+    file: Path | None = None
+
+    @property
+    def name_lines(self) -> list[str]:
+        """Return the agency name as header lines, upper-case (the profile may set where it breaks)."""
+        lines = list(self.ten_dong) or [self.ten]
+        return [line.upper() for line in lines]
+
+    def signer(self, name: str, *, source: Source, path: str = "nguoi_ky") -> Signer:
+        """Return the Signer called `name`; DataValidationError naming the field if the office has none."""
+        for person in self.nguoi_ky:
+            if person.ho_ten.casefold() == name.casefold():
+                return Signer(
+                    name=person.ho_ten,
+                    title=person.chuc_vu,
+                    authority=person.quyen_han,
+                    head_title=self.thu_truong,
+                    collective=self.tap_the,
+                )
+        known = ", ".join(p.ho_ten for p in self.nguoi_ky) or "(chưa có ai)"
+        raise DataValidationError(
+            [Problem(f"Người ký '{name}' không có trong hồ sơ cơ quan; có: {known}.",
+                     source.name if source.file else None, None, source.line_of(path), path)],
+            file=source.file,
+        )
+
+
+def office_from_source(source: Source) -> Office:
+    """Validate an office profile and build the Office."""
+    validate(source, "co-quan")
+    d = source.data
+    base = source.file.parent if source.file else Path.cwd()
+    folder = d.get("thu_muc_mau")
+    return Office(
+        ten=d["ten"],
+        viet_tat=d["viet_tat"],
+        dia_danh=d["dia_danh"],
+        thu_truong=d["thu_truong"],
+        co_quan_chu_quan=d.get("co_quan_chu_quan") or "",
+        ten_dong=tuple(d.get("ten_dong") or ()),
+        tap_the=d.get("tap_the"),
+        don_vi={u["viet_tat"]: u["ten"] for u in d.get("don_vi") or []},
+        nguoi_ky=tuple(Person(p["ho_ten"], p["chuc_vu"], p.get("quyen_han")) for p in d.get("nguoi_ky") or []),
+        thu_muc_mau=(base / folder) if folder else None,
+        file=source.file,
+    )
+
+
+def load_office(path: str | Path) -> Office:
+    """Read and validate an office profile file."""
+    return office_from_source(load_data(path))

@@ -1,0 +1,141 @@
+"""Check data against schemas/<loai>.schema.json and report every problem at once, in Vietnamese.
+
+Each problem names the field path (`noi_nhan[2]`) and, where the file says, the line. Unknown fields are
+problems too: a typo such as `trich_yue` must not vanish silently (the message suggests the close name).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from typing import Any
+
+import jsonschema
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import best_match
+from referencing import Registry, Resource
+
+from generator.errors import DataValidationError, Problem, SourceError
+from generator.load import Source, field_path
+from generator.paths import SCHEMAS
+from generator.vi import parse_date
+
+_TYPES = {
+    "string": "một chuỗi chữ",
+    "integer": "một số nguyên",
+    "number": "một số",
+    "boolean": "có/không (true/false)",
+    "array": "một danh sách",
+    "object": "một nhóm trường",
+    "null": "để trống",
+}
+
+_formats = FormatChecker()
+
+
+@_formats.checks("date", raises=ValueError)
+def _is_date(value: object) -> bool:
+    # Dates may be written the Vietnamese way (05/4/2026) as well as ISO; parse_date says why not.
+    if isinstance(value, str):
+        parse_date(value)
+    return True
+
+
+@lru_cache(maxsize=1)
+def schema_registry() -> Registry:
+    """Return every schema in schemas/ by its `$id` (urn:vanban:<name>), so schemas can share parts."""
+    resources = []
+    for path in sorted(SCHEMAS.glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((schema.get("$id", f"urn:vanban:{path.name[:-12]}"), Resource.from_contents(schema)))
+    return Registry().with_resources(resources)
+
+
+@lru_cache(maxsize=None)
+def load_schema(name: str) -> dict[str, Any]:
+    """Return schemas/<name>.schema.json; SourceError if vanban has no such schema."""
+    path = SCHEMAS / f"{name}.schema.json"
+    try:
+        schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise SourceError(f"Không có lược đồ dữ liệu cho loại '{name}'.", file=path) from err
+    return schema
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _message(error: jsonschema.ValidationError) -> tuple[str, str | None]:
+    """Return (Vietnamese message, extra path part) for one jsonschema error."""
+    v, arg, inst = error.validator, error.validator_value, error.instance
+    if v == "required":
+        missing = next((name for name in arg if isinstance(inst, dict) and name not in inst), arg[0])
+        return "Thiếu trường bắt buộc.", missing
+    if v == "additionalProperties":
+        allowed = list((error.schema.get("properties") or {}).keys())
+        extras = [k for k in inst if k not in allowed] if isinstance(inst, dict) else []
+        name = extras[0] if extras else "?"
+        close = difflib.get_close_matches(name, allowed, n=1)
+        hint = f" Có phải ý bạn là '{close[0]}'?" if close else ""
+        return f"Trường '{name}' không có trong mẫu dữ liệu.{hint}", name
+    if v == "type":
+        wanted = arg if isinstance(arg, list) else [arg]
+        names = " hoặc ".join(_TYPES.get(t, t) for t in wanted)
+        return f"Phải là {names}, nhưng đang là {_show(inst)}.", None
+    if v == "enum":
+        return f"Giá trị {_show(inst)} không hợp lệ; chỉ nhận: {', '.join(map(str, arg))}.", None
+    if v == "const":
+        return f"Giá trị phải là {_show(arg)}.", None
+    if v == "minItems":
+        return ("Không được để trống." if arg == 1 else f"Cần ít nhất {arg} mục."), None
+    if v == "maxItems":
+        return f"Nhiều nhất {arg} mục.", None
+    if v == "minProperties":
+        return "Mục không được để trống.", None
+    if v == "minLength":
+        return "Không được để trống.", None
+    if v == "maxLength":
+        return f"Dài quá {arg} ký tự.", None
+    if v == "minimum":
+        return f"Phải lớn hơn hoặc bằng {arg}, đang là {_show(inst)}.", None
+    if v == "maximum":
+        return f"Phải nhỏ hơn hoặc bằng {arg}, đang là {_show(inst)}.", None
+    if v == "exclusiveMinimum":
+        return f"Phải lớn hơn {arg}, đang là {_show(inst)}.", None
+    if v == "pattern":
+        hint = error.schema.get("description") or f"mẫu {arg}"
+        return f"Giá trị {_show(inst)} không đúng dạng ({hint}).", None
+    if v == "format":
+        if arg == "date":
+            return f"Ngày không hợp lệ: {_show(inst)} (viết 05/4/2026 hoặc 2026-04-05).", None
+        return f"Giá trị {_show(inst)} không đúng định dạng {arg}.", None
+    if v in ("oneOf", "anyOf"):
+        return f"Giá trị {_show(inst)} không khớp dạng nào được phép.", None
+    return error.message, None
+
+
+def schema_problems(data: Any, schema: dict[str, Any], source: Source, prefix: list[str | int] | None = None) -> list[Problem]:
+    """Return every schema problem of `data`, located by field path and line (empty list: valid)."""
+    validator = Draft202012Validator(schema, registry=schema_registry(), format_checker=_formats)
+    problems = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        if error.validator in ("anyOf", "oneOf") and error.context and isinstance(error.instance, dict):
+            # For an object in a "text or section" slot, the object branch's error is the useful one.
+            error = best_match(e for e in error.context if not (e.validator == "type" and e.validator_value == "string"))
+        message, extra = _message(error)
+        parts: list[str | int] = [*(prefix or []), *error.absolute_path]
+        if extra:
+            parts.append(extra)
+        path = field_path(parts)
+        problems.append(Problem(message, source.name if source.file else None, None, source.line_of(path), path or None))
+    return problems
+
+
+def validate(source: Source, schema_name: str) -> None:
+    """Raise DataValidationError listing every problem of `source` against its schema."""
+    problems = schema_problems(source.data, load_schema(schema_name), source)
+    if problems:
+        raise DataValidationError(problems, file=source.file)

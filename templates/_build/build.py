@@ -1,0 +1,42 @@
+"""Write templates/<loai>.docx from the builders in this folder (developer tool).
+
+Run: .venv/bin/python templates/_build/build.py [loai ...]
+The committed .docx files are the source of truth for users; an office edits its own copy in Word.
+Re-running this overwrites the built-in templates.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path[:0] = [str(HERE), str(ROOT)]
+
+BUILDERS = {
+    "cong-van": "cong_van",
+    "ke-hoach": "ke_hoach",
+    "to-trinh": "to_trinh",
+    "bien-ban": "bien_ban",
+    "bao-cao-thanh-tich": "bao_cao_thanh_tich",
+}
+
+
+def main(names: list[str]) -> None:
+    for kind in names or list(BUILDERS):
+        module_name = BUILDERS[kind]
+        if not (HERE / f"{module_name}.py").exists():
+            print(f"skip {kind}: no builder yet")
+            continue
+        doc = importlib.import_module(module_name).build()
+        out = ROOT / "templates" / f"{kind}.docx"
+        doc.core_properties.title = ""
+        doc.core_properties.author = "vanban"
+        doc.save(str(out))
+        print(f"wrote {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

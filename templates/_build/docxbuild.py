@@ -1,0 +1,321 @@
+"""Low-level helpers to write NĐ 30 template DOCX files with python-docx (developer tool, not runtime).
+
+Every run carries its font, size and style directly, as the NĐ 30 Phụ lục III sample files do, so a
+clerk who opens a template in Word sees and edits the real formatting of each element.
+"""
+
+from __future__ import annotations
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, Twips
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+FONT = "Times New Roman"
+
+# NĐ 30 Phụ lục I, I: A4; top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm. vanban: 20/20/30/15 mm,
+# the most common office setting; the text block is then 11906 − 1701 − 851 = 9354 twips wide.
+PAGE_W, PAGE_H = 11906, 16838
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 1134, 1134, 1701, 851
+HEADER_DISTANCE = 567
+TEXT_WIDTH = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT
+CELL_MARGIN = 0  # header/signature tables have no inner cell padding, so columns measure exactly
+
+ALIGN = {"left": "left", "center": "center", "right": "right", "both": "both"}
+
+Container = DocumentObject | _Cell
+
+
+def new_document() -> DocumentObject:
+    """Return an empty A4 document with NĐ 30 margins, Times New Roman 14 defaults and page numbers."""
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Twips(PAGE_W), Twips(PAGE_H)
+    section.top_margin, section.bottom_margin = Twips(MARGIN_TOP), Twips(MARGIN_BOTTOM)
+    section.left_margin, section.right_margin = Twips(MARGIN_LEFT), Twips(MARGIN_RIGHT)
+    section.header_distance, section.footer_distance = Twips(HEADER_DISTANCE), Twips(HEADER_DISTANCE)
+    _set_defaults(doc)
+    _page_numbers(doc)
+    # the default document holds one empty paragraph; drop it so templates start clean
+    body = doc.element.body
+    for p in body.findall(qn("w:p")):
+        body.remove(p)
+    return doc
+
+
+def _set_defaults(doc: DocumentObject) -> None:
+    styles = doc.styles.element
+    rpr_default = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for child in list(rpr_default):
+        rpr_default.remove(child)
+    rpr_default.append(_fonts())
+    rpr_default.append(_el("w:color", val="000000"))
+    rpr_default.append(_el("w:sz", val="28"))
+    rpr_default.append(_el("w:szCs", val="28"))
+    rpr_default.append(_el("w:lang", val="vi-VN", eastAsia="en-US", bidi="ar-SA"))
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(14)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:cs"), FONT)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+
+
+def _el(tag: str, **attrs: str) -> OxmlElement:
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), value)
+    return element
+
+
+def _fonts() -> OxmlElement:
+    return _el("w:rFonts", ascii=FONT, hAnsi=FONT, cs=FONT, eastAsia=FONT)
+
+
+def _page_numbers(doc: DocumentObject) -> None:
+    # NĐ 30 Phụ lục I, I.5: Arabic page numbers, centred in the top margin, not shown on page 1.
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False
+    first = section.first_page_header.paragraphs[0]
+    first.text = ""
+    header = section.header
+    header.is_linked_to_previous = False
+    p = header.paragraphs[0]
+    fmt(p, align="center")
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+        run = p.add_run()
+        run_format(run, size=14)
+        if kind:
+            run._r.append(_el("w:fldChar", fldCharType=kind))
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run._r.append(_text(text or ""))
+
+
+def _text(value: str) -> OxmlElement:
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = value
+    return t
+
+
+def run_format(run, *, size: float = 14, bold: bool = False, italic: bool = False, underline: bool = False) -> None:
+    """Set font, size and style of a run explicitly (Times New Roman, black)."""
+    run.font.name = FONT
+    rfonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+    rfonts.set(qn("w:cs"), FONT)
+    rfonts.set(qn("w:eastAsia"), FONT)
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.italic = italic
+    if underline:
+        run.font.underline = True
+    rpr = run._r.get_or_add_rPr()
+    rpr.append(_el("w:szCs", val=str(int(size * 2))))
+
+
+def fmt(
+    p: Paragraph,
+    *,
+    align: str = "both",
+    before: int = 0,
+    after: int = 0,
+    line: int | None = None,
+    first_line: int | None = None,
+    left: int | None = None,
+    right: int | None = None,
+    hanging: int | None = None,
+    keep_next: bool = False,
+) -> Paragraph:
+    """Set paragraph layout in twips (before/after/indents) and line spacing in 240ths of a line."""
+    pf = p.paragraph_format
+    p.alignment = None
+    ppr = p._p.get_or_add_pPr()
+    ppr.append(_el("w:jc", val=ALIGN[align]))
+    pf.space_before, pf.space_after = Twips(before), Twips(after)
+    if line:
+        spacing = ppr.find(qn("w:spacing"))
+        spacing.set(qn("w:line"), str(line))
+        spacing.set(qn("w:lineRule"), "auto")
+    if first_line is not None:
+        pf.first_line_indent = Twips(first_line)
+    if hanging is not None:
+        pf.first_line_indent = Twips(-hanging)
+    if left is not None:
+        pf.left_indent = Twips(left)
+    if right is not None:
+        pf.right_indent = Twips(right)
+    if keep_next:
+        pf.keep_with_next = True
+    _sort_ppr(ppr)
+    return p
+
+
+# CT_PPr child order (ECMA-376 §17.3.1.26), for the elements these helpers write.
+_PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "pBdr", "shd", "tabs",
+              "spacing", "ind", "jc", "rPr"]
+
+
+def _sort_ppr(ppr) -> None:
+    children = list(ppr)
+    def key(el) -> int:
+        name = el.tag.split("}")[1]
+        return _PPR_ORDER.index(name) if name in _PPR_ORDER else len(_PPR_ORDER)
+    for child in children:
+        ppr.remove(child)
+    for child in sorted(children, key=key):
+        ppr.append(child)
+
+
+def para(
+    container: Container,
+    text: str = "",
+    *,
+    size: float = 14,
+    bold: bool = False,
+    italic: bool = False,
+    **layout,
+) -> Paragraph:
+    """Add a paragraph with one run of text in the given size and style."""
+    p = container.add_paragraph()
+    fmt(p, **layout)
+    if text:
+        run_format(p.add_run(text), size=size, bold=bold, italic=italic)
+    mark = p._p.get_or_add_pPr()
+    mark_rpr = _el("w:rPr")
+    mark_rpr.append(_fonts())
+    mark_rpr.append(_el("w:sz", val=str(int(size * 2))))
+    mark.append(mark_rpr)
+    return p
+
+
+def runs(container: Container, parts: list[tuple[str, dict]], **layout) -> Paragraph:
+    """Add a paragraph made of several runs, each (text, {size, bold, italic, underline})."""
+    p = container.add_paragraph()
+    fmt(p, **layout)
+    for text, style in parts:
+        run_format(p.add_run(text), **style)
+    return p
+
+
+def tag(container: Container, text: str) -> Paragraph:
+    """Add a Jinja control paragraph ({%p … %}); docxtpl removes the whole paragraph when rendering."""
+    p = container.add_paragraph()
+    fmt(p, align="left")
+    run_format(p.add_run(text), size=11)
+    return p
+
+
+def rule(container: Container, width: int, column: int, *, before: int = 0, after: int = 0) -> Paragraph:
+    """Add an empty paragraph whose top border is a centred solid line `width` twips long."""
+    indent = max(0, (column - width) // 2)
+    p = para(container, "", size=6, align="center", before=before, after=after, left=indent, right=indent)
+    ppr = p._p.get_or_add_pPr()
+    border = _el("w:pBdr")
+    border.append(_el("w:top", val="single", sz="6", space="1", color="000000"))
+    ppr.append(border)
+    _sort_ppr(ppr)
+    return p
+
+
+def borderless_table(container: Container, widths: list[int]) -> Table:
+    """Add a one-row table without borders or cell padding, columns of the given widths in twips."""
+    table = container.add_table(rows=1, cols=len(widths))
+    tbl = table._tbl
+    tblpr = tbl.tblPr
+    for old in tblpr.findall(qn("w:tblStyle")):
+        tblpr.remove(old)
+    tblpr.append(_el("w:tblW", w=str(sum(widths)), type="dxa"))
+    tblpr.append(_el("w:jc", val="center"))
+    borders = _el("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(_el(f"w:{side}", val="nil"))
+    tblpr.append(borders)
+    tblpr.append(_el("w:tblLayout", type="fixed"))
+    margins = _el("w:tblCellMar")
+    for side in ("left", "right"):
+        margins.append(_el(f"w:{side}", w=str(CELL_MARGIN), type="dxa"))
+    tblpr.append(margins)
+    _sort_tblpr(tblpr)
+    grid = tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(width))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = Twips(width)
+            for p in cell.paragraphs:  # python-docx leaves one empty paragraph per cell
+                p._p.getparent().remove(p._p)
+    return table
+
+
+def grid_table(container: Container, widths: list[int]) -> Table:
+    """Add a one-row table with single black borders (data tables: danh sách, kết quả bỏ phiếu)."""
+    table = borderless_table(container, widths)
+    borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+    for child in list(borders):
+        child.set(qn("w:val"), "single")
+        child.set(qn("w:sz"), "4")
+        child.set(qn("w:color"), "000000")
+    margins = table._tbl.tblPr.find(qn("w:tblCellMar"))
+    for child in margins:
+        child.set(qn("w:w"), "85")
+    return table
+
+
+_TBLPR_ORDER = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+                "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"]
+
+
+def _sort_tblpr(tblpr) -> None:
+    children = list(tblpr)
+    def key(el) -> int:
+        name = el.tag.split("}")[1]
+        return _TBLPR_ORDER.index(name) if name in _TBLPR_ORDER else len(_TBLPR_ORDER)
+    for child in children:
+        tblpr.remove(child)
+    for child in sorted(children, key=key):
+        tblpr.append(child)
+
+
+def repeat_header(row) -> None:
+    """Mark a table row to repeat at the top of every page (long danh sách tables)."""
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(_el("w:tblHeader"))
+
+
+def cant_split(row) -> None:
+    """Keep a table row on one page."""
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(_el("w:cantSplit"))
+
+
+def add_row(table: Table):
+    """Append a row and drop python-docx's empty placeholder paragraph in each new cell."""
+    row = table.add_row()
+    for cell in row.cells:
+        for p in cell.paragraphs:
+            p._p.getparent().remove(p._p)
+    return row
+
+
+def ensure_cells_have_paragraph(table: Table) -> None:
+    """Give every empty cell the one paragraph Word requires."""
+    for row in table.rows:
+        for cell in row.cells:
+            if not cell._tc.findall(qn("w:p")):
+                cell.add_paragraph()
+
+
+def cell_valign(cell: _Cell, value: str = "top") -> None:
+    """Set vertical alignment of a cell."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    tcpr.append(_el("w:vAlign", val=value))

@@ -1,0 +1,121 @@
+"""The NĐ 30 building blocks every template shares: header, Kính gửi, căn cứ, body, signature.
+
+Sizes follow spec/nd30.md §2 with the 12/13/13 pairing of the Mục V footnote: Quốc hiệu 12, Tiêu ngữ 13,
+place/date 13; agency names 12 (chủ quản) and 12 bold; Số 13; V/v 12; body 14; signature 14;
+Nơi nhận label 12 bold italic, items 11.
+"""
+
+from __future__ import annotations
+
+from docxbuild import (
+    TEXT_WIDTH,
+    Container,
+    borderless_table,
+    cell_valign,
+    para,
+    rule,
+    tag,
+)
+
+from generator.layout import text_width_twips
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+QH_SIZE, TN_SIZE, DATE_SIZE, AGENCY_SIZE, SO_SIZE, VV_SIZE = 12, 13, 13, 12, 13, 12
+
+# Header: left column for the agency and Số (≈ 0–40 % of the text width), right for Quốc hiệu (spec §3).
+from generator.layout import HEADER_LEFT  # noqa: E402  (shared with the renderer)
+HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT
+SIGN_LEFT = 4110
+SIGN_RIGHT = TEXT_WIDTH - SIGN_LEFT
+
+BODY = dict(align="both", before=120, after=0, line=276, first_line=567)  # P1 II.6: justified, 1 cm, ≥ 6 pt
+
+
+def header(doc: Container, *, date_line: bool = True, cong_van: bool = False) -> None:
+    """Add the two-column header: agency + Số (left), Quốc hiệu + Tiêu ngữ + place/date (right)."""
+    table = borderless_table(doc, [HEADER_LEFT, HEADER_RIGHT])
+    left, right = table.rows[0].cells
+    tag(left, "{%p if co_quan_chu_quan %}")
+    para(left, "{{ co_quan_chu_quan }}", size=AGENCY_SIZE, align="center")
+    tag(left, "{%p endif %}")
+    para(left, "{{ co_quan }}", size=AGENCY_SIZE, bold=True, align="center")
+    para(left, "{{p duong_ke_co_quan }}", size=6, align="center")
+    para(right, QUOC_HIEU, size=QH_SIZE, bold=True, align="center")
+    para(right, TIEU_NGU, size=TN_SIZE, bold=True, align="center")
+    # NĐ 30 P1 II.1.b: the line under Tiêu ngữ is as long as the text.
+    rule(right, text_width_twips(TIEU_NGU, TN_SIZE, bold=True), HEADER_RIGHT)
+    row = table.add_row()
+    left, right = row.cells
+    for cell in (left, right):
+        for p in cell.paragraphs:
+            p._p.getparent().remove(p._p)
+        cell_valign(cell, "top")
+    para(left, "{{ so_ky_hieu }}", size=SO_SIZE, align="center", before=60)
+    if cong_van:
+        # P1 II.5.b: V/v under Số, 12–13 upright, 6 pt below it.
+        para(left, "{{ trich_yeu }}", size=VV_SIZE, align="center", before=120)
+    if date_line:
+        para(right, "{{ dia_danh_ngay }}", size=DATE_SIZE, italic=True, align="center", before=60)
+    else:
+        para(right, "", size=DATE_SIZE, align="center")
+
+
+def title(doc: Container) -> None:
+    """Add tên loại (UPPERCASE bold) and trích yếu (bold) centred, with a short rule under them."""
+    para(doc, "{{ ten_loai }}", size=14, bold=True, align="center", before=360, keep_next=True)
+    para(doc, "{{ trich_yeu }}", size=14, bold=True, align="center", keep_next=True)
+    para(doc, "{{p duong_ke_trich_yeu }}", size=6, align="center")
+
+
+def kinh_gui(doc: Container) -> None:
+    """Add Kính gửi: one recipient on the same line, several as a dash list (P1 II.9.a)."""
+    tag(doc, "{%p if kinh_gui.mot %}")
+    para(doc, "Kính gửi: {{ kinh_gui.mot }}", size=14, align="center", before=240, after=120)
+    tag(doc, "{%p else %}")
+    para(doc, "Kính gửi:", size=14, align="left", left=1985, before=240)
+    tag(doc, "{%p for dong in kinh_gui.dong %}")
+    para(doc, "{{ dong }}", size=14, align="left", left=2552 + 170, hanging=170)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+
+
+def can_cu(doc: Container) -> None:
+    """Add the căn cứ lines: italic, one per line, justified like the body (P1 II.6)."""
+    tag(doc, "{%p for dong in can_cu %}")
+    para(doc, "{{ dong }}", size=14, italic=True, **BODY)
+    tag(doc, "{%p endfor %}")
+
+
+def body(doc: Container, variable: str = "noi_dung") -> None:
+    """Add the body loop: Roman headings, titled khoản (bold) and plain paragraphs, each its own format."""
+    tag(doc, f"{{%p for doan in {variable} %}}")
+    tag(doc, '{%p if doan.kieu == "muc" %}')
+    para(doc, "{{ doan.dong }}", size=14, bold=True, keep_next=True, **BODY)
+    tag(doc, '{%p elif doan.kieu == "khoan" %}')
+    para(doc, "{{ doan.dong }}", size=14, bold=True, keep_next=True, **BODY)
+    tag(doc, "{%p else %}")
+    para(doc, "{{ doan.dong }}", size=14, **BODY)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+
+
+def signature(doc: Container, *, noi_nhan: bool = True) -> None:
+    """Add Nơi nhận (left, top-aligned with the title lines) and the signature block (right)."""
+    para(doc, "", size=14, align="left")
+    table = borderless_table(doc, [SIGN_LEFT, SIGN_RIGHT])
+    left, right = table.rows[0].cells
+    cell_valign(left, "top")
+    cell_valign(right, "top")
+    if noi_nhan:
+        para(left, "Nơi nhận:", size=12, bold=True, italic=True, align="left")
+        tag(left, "{%p for dong in noi_nhan %}")
+        para(left, "{{ dong }}", size=11, align="left")
+        tag(left, "{%p endfor %}")
+    else:
+        para(left, "", size=11, align="left")
+    tag(right, "{%p for dong in chu_ky %}")
+    para(right, "{{ dong }}", size=14, bold=True, align="center")
+    tag(right, "{%p endfor %}")
+    # Space for the signature and the seal (≈ 3 cm), then the signer's name (P1 II.7).
+    para(right, "{{ nguoi_ky }}", size=14, bold=True, align="center", before=1700)
