@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# vanban's one task runner: set up, run the main job on the samples, run the tests, lint.
+#   bash scripts/dev.sh setup   # .venv + Python packages + LibreOffice/fonts (apt) when missing
+#   bash scripts/dev.sh demo    # setup, then produce the sample documents and dossier into out/
+#   bash scripts/dev.sh test    # setup, then the whole test suite
+#   bash scripts/dev.sh lint    # ruff check, ruff format --check, mypy
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "Cần quyền root để cài: $*" >&2; return 1; fi
+}
+
+setup_python() {
+  if [ ! -x "$PY" ]; then
+    echo "==> Tạo môi trường Python tại .venv"
+    if ! python3 -m venv "$VENV" 2>/dev/null; then
+      rm -rf "$VENV"
+      as_root apt-get update -qq
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+      python3 -m venv "$VENV"
+    fi
+  fi
+  local stamp="$VENV/.vanban-installed"
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    echo "==> Cài các gói Python (pyproject.toml)"
+    "$PY" -m pip install -q --upgrade pip
+    "$PY" -m pip install -q -e ".[dev]"
+    touch "$stamp"
+  fi
+}
+
+setup_system() {
+  if [ -f scripts/install_system_deps.sh ]; then
+    bash scripts/install_system_deps.sh
+  fi
+}
+
+setup() {
+  setup_python
+  setup_system
+}
+
+# The main job on the samples, through the same `vanban` command a user types.
+demo() {
+  local vanban="$VENV/bin/vanban" out="$ROOT/out"
+  mkdir -p "$out"
+  for kind in cong-van ke-hoach to-trinh bien-ban bao-cao-thanh-tich; do
+    for data in samples/"$kind"/*.yaml; do
+      [ -e "$data" ] || continue
+      "$vanban" render "$kind" "$data" -o "$out/$(basename "${data%.yaml}").docx"
+    done
+  done
+  echo "==> Kết quả trong $out"
+}
+
+case "${1:-}" in
+  setup)
+    setup ;;
+  demo)
+    setup
+    demo ;;
+  test)
+    setup
+    shift
+    "$PY" -m pytest -q "$@" ;;
+  lint)
+    setup_python
+    "$VENV/bin/ruff" check generator tests benchmarks
+    "$VENV/bin/ruff" format --check generator tests benchmarks
+    "$VENV/bin/mypy" generator ;;
+  *)
+    echo "Dùng: bash scripts/dev.sh {setup|demo|test|lint}" >&2
+    exit 2 ;;
+esac

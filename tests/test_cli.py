@@ -1,0 +1,57 @@
+"""The `vanban` command: every command has Vietnamese --help; render works through the real entry point."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from generator.cli import build_parser, main
+from generator.paths import SAMPLES
+
+
+def subcommands() -> list[str]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    return list(action.choices)
+
+
+def test_top_level_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    for name in subcommands():
+        assert name in out
+
+
+@pytest.mark.parametrize("command", subcommands())
+def test_each_command_has_help(command, capsys):
+    with pytest.raises(SystemExit) as info:
+        main([command, "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert len(out.splitlines()) > 3 and "usage:" in out
+
+
+def test_no_command_prints_help_and_exits_2(capsys):
+    assert main([]) == 2
+    assert "vanban" in capsys.readouterr().out
+
+
+def test_render_through_installed_entry_point(tmp_path):
+    out = tmp_path / "cv.docx"
+    vanban = [sys.executable, "-m", "generator.cli"]
+    done = subprocess.run(
+        [*vanban, "render", "cong-van", str(SAMPLES / "cong-van" / "cong-van.yaml"), "-o", str(out)],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.exists() and out.stat().st_size > 5000
+
+
+def test_templates_lists_fields(capsys):
+    assert main(["templates"]) == 0
+    out = capsys.readouterr().out
+    assert "cong-van" in out and "so_ky_hieu" in out and "noi_nhan" in out
