@@ -24,6 +24,31 @@ BUILDERS = {
 }
 
 
+def slim(doc) -> None:
+    """Drop what python-docx's default package carries but a template does not use.
+
+    Its styles.xml (350 KB) and stylesWithEffects.xml (440 KB) hold hundreds of unused styles and its
+    thumbnail shows a generic page in file browsers. Templates use direct formatting, so only the
+    default styles are kept.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml.ns import qn
+
+    package_rels = doc.part.package.rels
+    for rid, rel in list(package_rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package_rels[rid]
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            del doc.part.rels[rid]
+    styles = doc.styles.element
+    for latent in styles.findall(qn("w:latentStyles")):
+        styles.remove(latent)
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:default")) != "1":
+            styles.remove(style)
+
+
 def main(names: list[str]) -> None:
     for kind in names or list(BUILDERS):
         module_name = BUILDERS[kind]
@@ -34,6 +59,7 @@ def main(names: list[str]) -> None:
         out = ROOT / "templates" / f"{kind}.docx"
         doc.core_properties.title = ""
         doc.core_properties.author = "vanban"
+        slim(doc)
         doc.save(str(out))
         print(f"wrote {out.relative_to(ROOT)}")
 
