@@ -10,7 +10,8 @@ from pathlib import Path
 from generator import __version__
 from generator.api import render_document, template_path
 from generator.documents import document_types
-from generator.errors import Problem, VanbanError
+from generator.check import check_document
+from generator.errors import Problem, SourceError, VanbanError
 from generator.render import CompiledTemplate
 
 
@@ -34,6 +35,21 @@ def cmd_templates(args: argparse.Namespace) -> int:
         print(f"{'':<20} mẫu: {path}")
         print(f"{'':<20} trường: {', '.join(fields)}")
     return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    worst = 0
+    for path in args.files:
+        if not path.exists():
+            raise SourceError(f"Không tìm thấy tệp '{path}'.", file=path)
+        findings = check_document(path)
+        fails = [f for f in findings if f.level == "FAIL"]
+        print(f"{path}: {'đạt' if not fails else f'{len(fails)} lỗi'}"
+              f"{f', {len(findings) - len(fails)} lưu ý' if len(findings) > len(fails) else ''}")
+        for finding in findings:
+            print(f"  {finding}")
+        worst = max(worst, 1 if fails else 0)
+    return worst
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,6 +82,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Liệt kê các mẫu văn bản có sẵn, nơi đặt tệp mẫu và các trường mỗi mẫu dùng.",
     )
     templates.set_defaults(func=cmd_templates)
+
+    check = sub.add_parser(
+        "check",
+        help="kiểm tra thể thức một tệp DOCX theo Nghị định 30",
+        description="Kiểm tra tệp DOCX theo danh mục thể thức (khổ giấy, lề, số trang, Quốc hiệu, Tiêu ngữ, "
+        "số ký hiệu, ngày tháng, chữ ký, nơi nhận). Thoát với mã 1 nếu có lỗi.",
+        epilog="Ví dụ: vanban check out/cong-van.docx",
+    )
+    check.add_argument("files", nargs="+", type=Path, metavar="TỆP", help="tệp .docx cần kiểm tra")
+    check.set_defaults(func=cmd_check)
     return parser
 
 

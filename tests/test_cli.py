@@ -55,3 +55,10 @@ def test_templates_lists_fields(capsys):
     assert main(["templates"]) == 0
     out = capsys.readouterr().out
     assert "cong-van" in out and "so_ky_hieu" in out and "noi_nhan" in out
+
+
+def test_check_passes_a_generated_document(tmp_path, capsys):
+    out = tmp_path / "cv.docx"
+    assert main(["render", "cong-van", str(SAMPLES / "cong-van" / "cong-van.yaml"), "-o", str(out)]) == 0
+    assert main(["check", str(out)]) == 0
+    assert "đạt" in capsys.readouterr().out
