@@ -113,7 +113,10 @@ def _message(error: jsonschema.ValidationError) -> tuple[str, str | None]:
             return f"Ngày không hợp lệ: {_show(inst)} (viết 05/4/2026 hoặc 2026-04-05).", None
         return f"Giá trị {_show(inst)} không đúng định dạng {arg}.", None
     if v in ("oneOf", "anyOf"):
-        return f"Giá trị {_show(inst)} không khớp dạng nào được phép.", None
+        kinds = [_TYPES.get(str(option.get("type")), "") for option in arg if isinstance(option, dict)]
+        kinds += ["một nhóm trường" for option in arg if isinstance(option, dict) and "$ref" in option]
+        allowed = " hoặc ".join(dict.fromkeys(k for k in kinds if k))
+        return f"Giá trị {_show(inst)} không hợp lệ; phải là {allowed or 'một dạng được phép'}.", None
     return error.message, None
 
 

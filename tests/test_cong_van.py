@@ -50,7 +50,7 @@ def test_header_agency_lines(doc):
     chu_quan = find(doc, lambda t: t == "BỘ TƯ PHÁP")
     assert style(doc, chu_quan) == {"size": 12, "bold": False, "italic": False, "align": "center"}
     agency = find(doc, lambda t: t.startswith("CỤC QUẢN LÝ"))
-    assert agency.text == "CỤC QUẢN LÝ THI HÀNH\nÁN DÂN SỰ"
+    assert agency.text == "CỤC QUẢN LÝ\nTHI HÀNH ÁN DÂN SỰ"
     assert style(doc, agency)["bold"] is True
 
 

@@ -35,6 +35,7 @@ class DocumentType:
 
 
 _REGISTRY: dict[str, DocumentType] = {}
+_ALL_LOADED = False
 
 
 def register(doc_type: DocumentType) -> DocumentType:
@@ -47,6 +48,8 @@ def _load_all() -> None:
     # Imported here, not at the top, so each module can import this one for `register`.
     import importlib
 
+    global _ALL_LOADED
+    _ALL_LOADED = True
     for module in ("cong_van", "ke_hoach", "to_trinh", "bien_ban", "bao_cao_thanh_tich"):
         try:
             importlib.import_module(f"generator.documents.{module}")
@@ -57,7 +60,7 @@ def _load_all() -> None:
 
 def document_types() -> dict[str, DocumentType]:
     """Return every registered document type by code, in registration order."""
-    if not _REGISTRY:
+    if not _ALL_LOADED:
         _load_all()
     return dict(_REGISTRY)
 
