@@ -1,0 +1,85 @@
+"""Kế hoạch (NĐ 30 Phụ lục III, Mẫu 1.4): KẾ HOẠCH + trích yếu, italic căn cứ, body I./1./1.1./a), Nơi nhận."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from generator.body import ARABIC, LETTER, ROMAN, number_body
+from generator.documents import DocumentType, Prepared, register
+from generator.documents.common import (
+    Problems,
+    close_body,
+    header_context,
+    recipients_context,
+    signature_context,
+    title_rule,
+)
+from generator.load import Source
+from generator.profile import Office
+from generator.richtext import plain, rich
+
+TYPE_NAME = "kế hoạch"
+TEN_LOAI = "KẾ HOẠCH"
+# NĐ 30 P1 II.6 structure B (kế hoạch): mục I., khoản 1. (or 1.1. on request), điểm a), then -/+ bullets.
+SCHEME = (ROMAN, ARABIC, LETTER)
+
+_LEADING_DASH = re.compile("^\\s*[-\u2013\u2014+\u2022]\\s+")
+_TRAILING_PUNCT = re.compile(r"[\s;.,:]+$")
+_SENTENCE_END = (".", ":", "!", "?", "…")
+
+
+def can_cu_lines(value: str | list[str] | None) -> list[str]:
+    """Return the căn cứ lines as printed (spec §6: each ends `;`, the last `.`); None or empty gives none.
+
+    A list is one căn cứ per line: what the user typed at the ends (a leading dash, a closing `;` `.` `,`)
+    is replaced by the rule's punctuation. A single string is one preamble paragraph (reference 000:
+    "Thực hiện …, … với các nội dung cụ thể sau:"), kept as written when it already ends a sentence or
+    introduces the body with `:`, otherwise closed with `.`.
+    """
+    if not value:
+        return []
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        if text.endswith(_SENTENCE_END) and not text.endswith(("..", ";.", ",.")):
+            return [text]
+        return [_TRAILING_PUNCT.sub("", text) + "."]
+    items = [_TRAILING_PUNCT.sub("", _LEADING_DASH.sub("", " ".join(str(v).split()))) for v in value]
+    items = [i for i in items if i]
+    return [f"{i};" for i in items[:-1]] + [f"{i}." for i in items[-1:]]
+
+
+def trich_yeu_text(text: str) -> str:
+    """Return the trích yếu as printed: spaces collapsed within each line, the user's line breaks kept."""
+    lines = [" ".join(line.split()) for line in text.strip().splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def prepare(source: Source, office: Office) -> Prepared:
+    """Build the kế hoạch context from validated data and the office profile."""
+    data: dict[str, Any] = source.data
+    problems = Problems(source)
+    unit = data["don_vi_soan_thao"]
+    if office.don_vi and unit not in office.don_vi:
+        problems.add(
+            "don_vi_soan_thao", f"Đơn vị '{unit}' không có trong hồ sơ cơ quan; có: {', '.join(office.don_vi)}."
+        )
+    trich_yeu = trich_yeu_text(data["trich_yeu"])
+    longest = max(trich_yeu.split("\n"), key=len)
+    context = {
+        **header_context(office, data, TYPE_NAME, problems),
+        "ten_loai": TEN_LOAI,
+        "trich_yeu": rich(trich_yeu),
+        "duong_ke_trich_yeu": title_rule(longest),
+        "can_cu": [rich(line) for line in can_cu_lines(data.get("can_cu"))],
+        "noi_dung": close_body(number_body(data["noi_dung"], SCHEME)),
+        # NĐ 30 P1 II.9 (spec §5): only Tờ trình, Báo cáo and Công văn have Kính gửi; a kế hoạch has Nơi nhận.
+        **recipients_context(data, problems, unit=unit, upward=False),
+        **signature_context(office, data, problems),
+    }
+    problems.raise_if_any()
+    title = f"{TEN_LOAI.capitalize()} {plain(trich_yeu).replace(chr(10), ' ')}"
+    return Prepared(context, title, problems.warnings)
+
+
+DOCUMENT = register(DocumentType("ke-hoach", "Kế hoạch", prepare))
