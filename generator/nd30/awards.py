@@ -1,0 +1,130 @@
+"""Counting nominees of a khen thưởng proposal and writing the count phrase (spec §11.4), no DOCX.
+
+A tờ trình says "tặng Bằng khen … cho 02 tập thể và 05 cá nhân; Giấy khen … cho 03 cá nhân" and attaches
+the danh sách; both come from the same list through these functions, so the counts always equal the rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from generator.nd30.symbols import RuleError
+from generator.vi import format_count
+
+__all__ = [
+    "KINDS",
+    "FormCount",
+    "award_forms",
+    "count_by_form",
+    "count_phrase",
+    "forms_phrase",
+    "order_nominees",
+    "proposal_phrase",
+    "subject_phrase",
+]
+
+# Data values of `loai` and how the text names them; tập thể come first (practice of danh sách tables).
+KINDS = {"tap_the": "tập thể", "ca_nhan": "cá nhân"}
+
+
+@dataclass(frozen=True)
+class FormCount:
+    """How many tập thể and cá nhân one reward form is proposed for."""
+
+    hinh_thuc: str
+    tap_the: int = 0
+    ca_nhan: int = 0
+
+
+def _form(nominee: Mapping[str, Any]) -> str:
+    """Return a nominee's reward form with spaces collapsed ("" when missing)."""
+    return " ".join(str(nominee.get("hinh_thuc") or "").split())
+
+
+def _kind(nominee: Mapping[str, Any], index: int) -> str:
+    kind = nominee.get("loai")
+    if kind not in KINDS:
+        raise RuleError(f"de_nghi[{index + 1}].loai: phải là tap_the hoặc ca_nhan, đang là {kind!r}.")
+    return str(kind)
+
+
+def award_forms(nominees: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Return the distinct reward forms in order of first appearance (the order the data gives them)."""
+    forms: list[str] = []
+    for nominee in nominees:
+        form = _form(nominee)
+        if form and form not in forms:
+            forms.append(form)
+    return forms
+
+
+def count_by_form(nominees: Sequence[Mapping[str, Any]]) -> list[FormCount]:
+    """Count tập thể and cá nhân per reward form, forms in order of first appearance.
+
+    An empty list or a nominee without hình thức is a RuleError naming the item (`de_nghi[3]`).
+    """
+    if not nominees:
+        raise RuleError("Danh sách đề nghị khen thưởng không được để trống.")
+    counts: dict[str, dict[str, int]] = {}
+    for index, nominee in enumerate(nominees):
+        kind = _kind(nominee, index)
+        form = _form(nominee)
+        if not form:
+            raise RuleError(f"de_nghi[{index + 1}].hinh_thuc: thiếu hình thức đề nghị khen thưởng.")
+        counts.setdefault(form, {"tap_the": 0, "ca_nhan": 0})[kind] += 1
+    return [FormCount(form, c["tap_the"], c["ca_nhan"]) for form, c in counts.items()]
+
+
+def count_phrase(tap_the: int, ca_nhan: int) -> str:
+    """Write "02 tập thể và 05 cá nhân", leaving out a zero part ("03 cá nhân"); both zero is an error."""
+    # Counts below 10 take a leading zero, as in reference 001 ("không quá 01 tập thể").
+    parts = [f"{format_count(n)} {KINDS[kind]}" for kind, n in (("tap_the", tap_the), ("ca_nhan", ca_nhan)) if n]
+    if not parts:
+        raise RuleError("Không có tập thể, cá nhân nào để đếm.")
+    return " và ".join(parts)
+
+
+def proposal_phrase(nominees: Sequence[Mapping[str, Any]]) -> str:
+    """Write the part after "xét, tặng": "<form> cho <counts>" per form, joined by "; "."""
+    return "; ".join(f"{c.hinh_thuc} cho {count_phrase(c.tap_the, c.ca_nhan)}" for c in count_by_form(nominees))
+
+
+def _join(items: Sequence[str]) -> str:
+    """Join Vietnamese style: "A", "A và B", "A, B và C"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} và {items[-1]}"
+
+
+def forms_phrase(nominees: Sequence[Mapping[str, Any]]) -> str:
+    """Write the forms proposed, for the trích yếu: "Bằng khen của … và Giấy khen của …"."""
+    return _join(award_forms(nominees))
+
+
+def subject_phrase(nominees: Sequence[Mapping[str, Any]]) -> str:
+    """Write who is proposed, for the danh sách title: "tập thể, cá nhân", "tập thể" or "cá nhân"."""
+    kinds = {n.get("loai") for n in nominees}
+    return ", ".join(label for kind, label in KINDS.items() if kind in kinds)
+
+
+def order_nominees(nominees: Sequence[Mapping[str, Any]]) -> list[tuple[str, list[tuple[int, Mapping[str, Any]]]]]:
+    """Order the danh sách: tập thể first, then cá nhân; within each, grouped by form; TT runs 1..n.
+
+    Returns [(loai, [(tt, nominee), …]), …] with empty groups left out. Order inside a form is the
+    order of the data (the unit ranks its nominees; the tool does not re-rank them).
+    """
+    forms = award_forms(nominees)
+    groups: list[tuple[str, list[tuple[int, Mapping[str, Any]]]]] = []
+    number = 0
+    for kind in KINDS:
+        rows: list[tuple[int, Mapping[str, Any]]] = []
+        for form in forms:
+            for nominee in nominees:
+                if nominee.get("loai") == kind and _form(nominee) == form:
+                    number += 1
+                    rows.append((number, nominee))
+        if rows:
+            groups.append((kind, rows))
+    return groups

@@ -1,0 +1,122 @@
+"""Tờ trình đề nghị khen thưởng — NĐ 30 Phụ lục III, Mẫu 1.4, with the danh sách attached (spec §11.4).
+
+Page 1…: header, TỜ TRÌNH + trích yếu + rule, Kính gửi (sent upward), căn cứ, optional results, the
+proposal, the disciplinary statement, the closing request, Nơi nhận + signature. Then a new section (own
+page numbers from 1, P1 III.1.đ) with the danh sách: DANH SÁCH / title / (Kèm theo …) and a bordered
+table whose header row repeats on every page and whose rows do not split.
+
+The table is built twice, with and without a Ghi chú column; the data picks one (`danh_sach.co_ghi_chu`).
+An office editing its template in Word edits both.
+"""
+
+from __future__ import annotations
+
+import parts
+from docx.enum.section import WD_SECTION
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docxbuild import (
+    TEXT_WIDTH,
+    add_row,
+    cant_split,
+    cell_valign,
+    grid_table,
+    new_document,
+    para,
+    repeat_header,
+    rule,
+    tag,
+)
+
+TABLE_SIZE = 13  # brief: table text 12–13 pt
+CELL = dict(before=40, after=40)
+HEADERS = ("TT", "Tên tập thể / Họ và tên", "Chức vụ, đơn vị công tác", "Hình thức đề nghị", "Tóm tắt thành tích")
+FIELDS = ("tt", "ten", "chuc_vu_don_vi", "hinh_thuc", "tom_tat")
+# Column widths in twips, summing to the text width (9354).
+WIDTHS = (567, 1900, 2100, 2200, 2587)
+WIDTHS_GHI_CHU = (567, 1750, 1850, 1950, 2137, 1100)
+
+
+def _section_break(doc) -> None:
+    """Start the danh sách on a new page as its own section, page numbers restarting at 1 (P1 III.1.đ)."""
+    doc.add_section(WD_SECTION.NEW_PAGE)  # the new section inherits the header (page numbers, none on p. 1)
+    body = doc.element.body
+    # the paragraph that closes section 1 carries no text; keep it tiny so it never adds a page
+    closing = body.findall(qn("w:p"))[-1]
+    rpr = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    rpr.append(size)
+    closing.get_or_add_pPr().append(rpr)
+    sect = doc.sections[-1]._sectPr
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    cols = sect.find(qn("w:cols"))
+    if cols is not None:
+        cols.addprevious(numbering)
+    else:
+        sect.find(qn("w:pgMar")).addnext(numbering)
+
+
+def _table(doc, widths: tuple[int, ...], ghi_chu: bool) -> None:
+    """Add the danh sách table: header row, then per group a merged heading row and one row per nominee."""
+    headers = HEADERS + (("Ghi chú",) if ghi_chu else ())
+    fields = FIELDS + (("ghi_chu",) if ghi_chu else ())
+    table = grid_table(doc, list(widths))
+    header = table.rows[0]
+    repeat_header(header)
+    cant_split(header)
+    for cell, text in zip(header.cells, headers, strict=True):
+        cell_valign(cell, "center")
+        para(cell, text, size=TABLE_SIZE, bold=True, align="center", **CELL)
+
+    def tag_row(text: str) -> None:
+        row = add_row(table)
+        tag(row.cells[0], text)
+        for cell in row.cells[1:]:
+            para(cell, "", size=TABLE_SIZE)
+
+    tag_row("{%tr for nhom in danh_sach.nhom %}")
+    group = table.add_row()  # python-docx's placeholder paragraphs let the cells merge
+    cant_split(group)
+    merged = group.cells[0].merge(group.cells[-1])
+    for p in merged.paragraphs:
+        p._p.getparent().remove(p._p)
+    para(merged, "{{ nhom.ten }}", size=TABLE_SIZE, bold=True, align="left", **CELL)
+    tag_row("{%tr for dong in nhom.dong %}")
+    row = add_row(table)
+    cant_split(row)
+    for cell, name in zip(row.cells, fields, strict=True):
+        cell_valign(cell, "top")
+        para(cell, f"{{{{ dong.{name} }}}}", size=TABLE_SIZE, align="center" if name == "tt" else "left", **CELL)
+    tag_row("{%tr endfor %}")
+    tag_row("{%tr endfor %}")
+
+
+def danh_sach(doc) -> None:
+    """Add the attached list: DANH SÁCH, its title, the Kèm theo line (italic), a rule and the table."""
+    para(doc, "DANH SÁCH", size=14, bold=True, align="center", keep_next=True)
+    para(doc, "{{ danh_sach.tieu_de }}", size=14, bold=True, align="center", keep_next=True)
+    para(doc, "{{ danh_sach.kem_theo }}", size=14, italic=True, align="center", keep_next=True)
+    rule(doc, 2268, TEXT_WIDTH, before=60, after=120)
+    tag(doc, "{%p if danh_sach.co_ghi_chu %}")
+    _table(doc, WIDTHS_GHI_CHU, ghi_chu=True)
+    tag(doc, "{%p else %}")
+    _table(doc, WIDTHS, ghi_chu=False)
+    tag(doc, "{%p endif %}")
+
+
+def build():
+    """Return the tờ trình template document."""
+    doc = new_document()
+    parts.header(doc)
+    parts.title(doc)
+    parts.kinh_gui(doc)
+    parts.can_cu(doc)
+    parts.body(doc)
+    for name in ("de_nghi_doan", "cam_ket", "ket_luan"):
+        para(doc, f"{{{{ {name} }}}}", size=14, **parts.BODY)
+    parts.signature(doc)
+    _section_break(doc)
+    danh_sach(doc)
+    return doc
