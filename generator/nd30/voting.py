@@ -1,0 +1,186 @@
+"""Vote rules of a Hội đồng Thi đua - Khen thưởng: ratio on total members, thresholds, Đạt / Không đạt.
+
+Source: spec/nd30.md §11.5, quoting NĐ 98/2023/NĐ-CP Điều 30 khoản 7 (the NĐ 152/2025 article is
+UNCONFIRMED): the proposing level's Hội đồng votes on Anh hùng, Chiến sĩ thi đua and Cờ thi đua; the
+approval needed is a share of the **total members** of the Hội đồng (per its founding decision), not of
+those present. Bằng khen, Giấy khen and Lao động tiên tiến have no statutory threshold: the office sets
+one in its own regulation, and the data must say it (`threshold_for` then returns None without it).
+
+Every comparison is made on exact fractions: 8 of 10 votes against 80 % passes, where floats would not
+(0.8 as a float is a little more than 8/10).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from generator.nd30.symbols import RuleError
+
+__all__ = [
+    "DAT",
+    "DEFAULT_THRESHOLDS",
+    "KHONG_DAT",
+    "ThresholdValue",
+    "VoteResult",
+    "as_fraction",
+    "evaluate",
+    "legal_threshold",
+    "passes",
+    "result_label",
+    "threshold_for",
+    "vote_ratio",
+]
+
+DAT = "Đạt"
+KHONG_DAT = "Không đạt"
+
+ThresholdValue = Fraction | Decimal | int | float | str
+
+_NINETY = Fraction(9, 10)
+_EIGHTY = Fraction(8, 10)
+
+# NĐ 98/2023 Điều 30 khoản 7 (spec §11.5): ≥ 90 % of total members for Anh hùng, CSTĐ toàn quốc and
+# CSTĐ bộ/ban/ngành/tỉnh; ≥ 80 % for CSTĐ cơ sở and Cờ thi đua (bộ/ban/ngành/tỉnh, của Chính phủ).
+# Keys are the start of the legal title; a form matches a key it begins with (see `threshold_for`),
+# so "Chiến sĩ thi đua Bộ Tư pháp" falls under "Chiến sĩ thi đua bộ" and "Cờ thi đua của Chính phủ"
+# under "Cờ thi đua".
+DEFAULT_THRESHOLDS: dict[str, Fraction] = {
+    "Anh hùng Lực lượng vũ trang nhân dân": _NINETY,
+    "Anh hùng Lao động": _NINETY,
+    "Chiến sĩ thi đua toàn quốc": _NINETY,
+    "Chiến sĩ thi đua bộ": _NINETY,
+    "Chiến sĩ thi đua cấp bộ": _NINETY,
+    "Chiến sĩ thi đua ban": _NINETY,
+    "Chiến sĩ thi đua ngành": _NINETY,
+    "Chiến sĩ thi đua tỉnh": _NINETY,
+    "Chiến sĩ thi đua cấp tỉnh": _NINETY,
+    "Chiến sĩ thi đua cơ sở": _EIGHTY,
+    "Cờ thi đua": _EIGHTY,
+}
+
+# Words clerks put before the title itself: "Danh hiệu “Chiến sĩ thi đua cơ sở”", "Tặng Bằng khen …".
+_LEAD_WORDS = re.compile(r"^(?:(?:danh hiệu|hình thức|tặng|truy tặng)\s+)+")
+_QUOTES = re.compile("[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb]")
+_PERCENT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*%\s*$")
+
+
+def _key(form: str) -> str:
+    """Reduce a reward form to its comparable core: NFC, casefolded, no quotes or lead words, one space."""
+    text = unicodedata.normalize("NFC", str(form)).casefold()
+    text = " ".join(_QUOTES.sub(" ", text).split())
+    return _LEAD_WORDS.sub("", text)
+
+
+def _starts_with(form_key: str, prefix_key: str) -> bool:
+    """Tell whether a form begins with a title as whole words ("cơ sở" does not match "cơ sởx")."""
+    if not prefix_key or not form_key.startswith(prefix_key):
+        return False
+    rest = form_key[len(prefix_key) :]
+    return not rest or not rest[0].isalnum()
+
+
+def as_fraction(value: ThresholdValue) -> Fraction:
+    """Read a threshold (0.8, "0,8", "80%", Fraction(4, 5)) exactly; RuleError unless 0 < value ≤ 1.
+
+    Floats are read from their shortest decimal form, so 0.8 is exactly 4/5.
+    """
+    if isinstance(value, bool):
+        raise RuleError(f"Ngưỡng đạt không hợp lệ: {value!r}.")
+    try:
+        if isinstance(value, Fraction):
+            result = value
+        elif isinstance(value, float):
+            result = Fraction(repr(value))
+        elif isinstance(value, (int, Decimal)):
+            result = Fraction(value)
+        elif isinstance(value, str):
+            m = _PERCENT.match(value)
+            result = Fraction(m.group(1).replace(",", ".")) / 100 if m else Fraction(value.strip().replace(",", "."))
+        else:
+            raise RuleError(f"Ngưỡng đạt không hợp lệ: {value!r}.")
+    except (ValueError, ZeroDivisionError):
+        raise RuleError(f"Ngưỡng đạt không hợp lệ: {value!r} (viết 0.8 hoặc 80%).") from None
+    if not 0 < result <= 1:
+        raise RuleError(f"Ngưỡng đạt phải lớn hơn 0 và không quá 1 (100%): {value!r}.")
+    return result
+
+
+def vote_ratio(votes: int, total: int) -> Fraction:
+    """Return the share of agreeing votes in the TOTAL members of the Hội đồng (not those present)."""
+    for name, value in (("Tổng số thành viên", total), ("Số phiếu đồng ý", votes)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise RuleError(f"{name} phải là số nguyên: {value!r}.")
+    if total <= 0:
+        raise RuleError(f"Tổng số thành viên Hội đồng phải lớn hơn 0: {total}.")
+    if votes < 0:
+        raise RuleError(f"Số phiếu đồng ý không được âm: {votes}.")
+    if votes > total:
+        raise RuleError(f"Số phiếu đồng ý ({votes}) lớn hơn tổng số thành viên Hội đồng ({total}).")
+    return Fraction(votes, total)
+
+
+def passes(votes: int, total: int, threshold: ThresholdValue) -> bool:
+    """Tell whether `votes` of `total` members reach `threshold` (≥, exact: 8/10 reaches 0.8)."""
+    return vote_ratio(votes, total) >= as_fraction(threshold)
+
+
+def result_label(passed: bool) -> str:
+    """Return the Kết quả column text: "Đạt" or "Không đạt"."""
+    return DAT if passed else KHONG_DAT
+
+
+def _longest_match(form: str, table: Mapping[str, ThresholdValue]) -> tuple[str, ThresholdValue] | None:
+    form_key = _key(form)
+    found = [(k, v) for k, v in table.items() if _starts_with(form_key, _key(k))]
+    return max(found, key=lambda kv: len(_key(kv[0])), default=None)
+
+
+def legal_threshold(form: str) -> Fraction | None:
+    """Return the statutory threshold of a form (DEFAULT_THRESHOLDS), None when the law sets none."""
+    match = _longest_match(form, DEFAULT_THRESHOLDS)
+    return as_fraction(match[1]) if match else None
+
+
+def threshold_for(form: str, overrides: Mapping[str, ThresholdValue] | None = None) -> Fraction | None:
+    """Return the threshold for a reward form: the office's own setting first, then the legal default.
+
+    Matching is case-insensitive and by prefix of the legal title, on whole words: a key
+    "Chiến sĩ thi đua cơ sở" covers "Danh hiệu “Chiến sĩ thi đua cơ sở” năm 2025"; the longest matching
+    key wins. None means neither the data nor the law sets one (Bằng khen, Giấy khen): the office must.
+    """
+    match = _longest_match(form, overrides or {})
+    if match is not None:
+        return as_fraction(match[1])
+    return legal_threshold(form)
+
+
+@dataclass(frozen=True)
+class VoteResult:
+    """One nominee's vote: ratio on total members, the threshold applied, and whether it passed."""
+
+    votes: int
+    total: int
+    ratio: Fraction
+    threshold: Fraction
+    passed: bool
+
+    @property
+    def label(self) -> str:
+        return result_label(self.passed)
+
+
+def evaluate(votes: int, total: int, form: str, overrides: Mapping[str, ThresholdValue] | None = None) -> VoteResult:
+    """Judge one nominee; RuleError when the form has no threshold or the votes exceed the members."""
+    threshold = threshold_for(form, overrides)
+    if threshold is None:
+        raise RuleError(
+            f"Chưa có ngưỡng đạt cho hình thức '{form}': pháp luật không quy định, "
+            "cơ quan cần ghi tỷ lệ phiếu cần đạt (ví dụ 0.5 hoặc 50%)."
+        )
+    ratio = vote_ratio(votes, total)
+    return VoteResult(votes, total, ratio, threshold, ratio >= threshold)
