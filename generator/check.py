@@ -201,7 +201,10 @@ def _check_header(doc, paragraphs, props, fail) -> tuple | None:
             fail("2.so", f"'{text}' không đúng dạng số/ký hiệu (NĐ 30 P1 II.3).")
         if s_so["size"] != 13 or s_so["bold"] or s_so["italic"]:
             fail("2.so", f"Dòng Số phải cỡ 13, đứng, không đậm (đang: {s_so}).")
-    date = next((p for p in paragraphs if re.search(r"ngày\s.*tháng\s.*năm \d{4}$", p.text.strip())
+    # The place/date line lives in the header table (ô 4); body lines such as "Thời gian bắt đầu: …,
+    # ngày …" in a biên bản are not it.
+    header_paragraphs = [p for cell in doc.tables[0]._cells for p in cell.paragraphs] if doc.tables else []
+    date = next((p for p in header_paragraphs if re.search(r"ngày\s.*tháng\s.*năm \d{4}$", p.text.strip())
                  and ", ngày" in p.text), None)
     if date is None:
         return None

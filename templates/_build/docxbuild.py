@@ -232,7 +232,7 @@ def borderless_table(container: Container, widths: list[int]) -> Table:
     table = container.add_table(rows=1, cols=len(widths))
     tbl = table._tbl
     tblpr = tbl.tblPr
-    for old in tblpr.findall(qn("w:tblStyle")):
+    for old in [*tblpr.findall(qn("w:tblStyle")), *tblpr.findall(qn("w:tblW"))]:
         tblpr.remove(old)
     tblpr.append(_el("w:tblW", w=str(sum(widths)), type="dxa"))
     tblpr.append(_el("w:jc", val="center"))
