@@ -1,0 +1,494 @@
+"""Turn DOCX into PDF through a pool of persistent LibreOffice processes.
+
+Each worker is Debian's /usr/bin/python3 running `_uno_worker.py` (only that interpreter can import
+`uno`, from python3-uno), which keeps one soffice alive with a private profile and converts one
+document per JSON-line request. Documents of a batch go to whichever worker is free, so both cores
+stay busy. A document that hangs LibreOffice is retried once on a restarted worker; a broken
+document yields an error result and never stops the batch. PDFs appear whole or not at all.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import errno
+import json
+import os
+import queue
+import select
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+import uuid
+import weakref
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+from typing import Protocol, Self
+
+from generator.errors import ConversionError
+
+INSTALL_COMMAND = (
+    "sudo apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-liberation2 python3-uno"
+)
+UNO_PYTHON = "/usr/bin/python3"
+WORKER_SCRIPT = Path(__file__).with_name("_uno_worker.py")
+DEFAULT_TIMEOUT = 60.0
+
+# Documents name Microsoft fonts that cannot be installed here; map each to its metric-compatible
+# Liberation font so line breaks and page counts match Word. "accept" keeps a real Times New Roman
+# first when one is installed.
+FONTS_CONF = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <alias binding="same"><family>Times New Roman</family><accept><family>Liberation Serif</family></accept></alias>
+  <alias binding="same"><family>Arial</family><accept><family>Liberation Sans</family></accept></alias>
+  <alias binding="same"><family>Courier New</family><accept><family>Liberation Mono</family></accept></alias>
+</fontconfig>
+"""
+
+
+@dataclass
+class ConversionResult:
+    """The outcome for one document: the PDF written, or the error that prevented it."""
+
+    source: Path
+    pdf: Path | None
+    error: ConversionError | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Tell whether the PDF was written."""
+        return self.error is None
+
+
+class Converter(Protocol):
+    """Anything that turns DOCX files into PDF files; LibreOfficePool is the real one."""
+
+    def to_pdf(self, docx_paths: Sequence[Path], out_dir: Path | None = None) -> list[ConversionResult]:
+        """Convert each DOCX; out_dir None puts each PDF beside its DOCX with the same stem."""
+        ...
+
+
+def find_soffice(soffice: str | None = None) -> str:
+    """Return the path of soffice, or raise ConversionError saying how to install it."""
+    found = shutil.which(soffice or "soffice")
+    if found is None:
+        raise ConversionError(f"Không tìm thấy LibreOffice (soffice) để xuất PDF. Cài đặt bằng lệnh: {INSTALL_COMMAND}")
+    return found
+
+
+def check_fonts() -> str:
+    """Return the family the workers get for Times New Roman; raise if it is not metric-compatible."""
+    try:
+        with tempfile.NamedTemporaryFile("w", suffix=".conf", encoding="utf-8") as conf:
+            conf.write(FONTS_CONF)
+            conf.flush()
+            out = subprocess.run(
+                ["fc-match", "-f", "%{family[0]}", "Times New Roman"],
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=True,
+                env={**os.environ, "FONTCONFIG_FILE": conf.name},
+            ).stdout.strip()
+    except (OSError, subprocess.SubprocessError) as err:
+        raise ConversionError(f"Không kiểm tra được phông chữ (fc-match): {err}") from err
+    if out not in ("Times New Roman", "Liberation Serif"):
+        raise ConversionError(
+            f"Phông Times New Roman sẽ bị thay bằng '{out}', làm lệch dòng và số trang. "
+            f"Cài phông Liberation bằng lệnh: {INSTALL_COMMAND}"
+        )
+    return out
+
+
+class _WorkerGone(Exception):
+    """The worker process ended or stopped answering; `hung` tells which."""
+
+    def __init__(self, hung: bool) -> None:
+        super().__init__("hung" if hung else "died")
+        self.hung = hung
+
+
+class _Worker:
+    """One worker process (python3 + its soffice), in its own process group."""
+
+    def __init__(self, pool: LibreOfficePool, index: int) -> None:
+        self.pool = pool
+        self.index = index
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.soffice_pid: int | None = None
+        self.generation = 0
+        self._buf = b""
+
+    def spawn(self) -> None:
+        """Start the worker process without waiting for LibreOffice."""
+        self.generation += 1
+        base = self.pool.tmpdir / f"w{self.index}-{self.generation}"
+        (base / "profile").mkdir(parents=True)
+        self._buf = b""
+        self.soffice_pid = None
+        self.log = base / "worker.log"
+        with open(self.log, "wb") as log:
+            self.proc = subprocess.Popen(
+                [
+                    self.pool.python,
+                    str(WORKER_SCRIPT),
+                    self.pool.soffice,
+                    str(base / "profile"),
+                    f"vanban_{os.getpid()}_{uuid.uuid4().hex}",
+                ],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                env=self.pool.env,
+                start_new_session=True,
+                close_fds=True,
+            )
+
+    def wait_ready(self) -> None:
+        """Wait for the worker's first line; raise ConversionError if LibreOffice did not start."""
+        try:
+            msg = json.loads(self._readline(self.pool.start_timeout))
+        except (_WorkerGone, ValueError):
+            msg = {"event": "error", "message": "không có phản hồi"}
+        if msg.get("event") != "ready":
+            self.kill()
+            detail = msg.get("message", "")
+            if detail.startswith("uno:"):
+                raise ConversionError(
+                    f"{self.pool.python} không có mô-đun uno để điều khiển LibreOffice. "
+                    f"Cài đặt bằng lệnh: {INSTALL_COMMAND}"
+                )
+            # LibreOffice's own complaint, if any, is at the end of its log.
+            log = self.log.read_text("utf-8", "replace").strip()[-500:]
+            raise ConversionError(f"Không khởi động được LibreOffice ({detail}). {log}".strip())
+        self.soffice_pid = msg.get("soffice_pid")
+
+    def alive(self) -> bool:
+        """Tell whether the worker and its soffice still run."""
+        if self.proc is None or self.proc.poll() is not None:
+            return False
+        if self.soffice_pid is None:
+            return True
+        try:
+            with open(f"/proc/{self.soffice_pid}/stat", "rb") as fh:
+                return fh.read().rsplit(b")", 1)[1].split()[0] not in (b"Z", b"X")
+        except OSError:
+            return False
+
+    def ensure(self) -> None:
+        """Restart the worker if it is not running."""
+        if self.pool.closed:
+            raise ConversionError("Bộ chuyển PDF đã đóng.")
+        if not self.alive():
+            self.kill()
+            self.spawn()
+            self.wait_ready()
+
+    def request(self, req: dict, timeout: float) -> dict:
+        """Send one request and return the reply; raise _WorkerGone on a hang or a crash."""
+        proc = self.proc
+        if proc is None or proc.stdin is None:
+            raise _WorkerGone(hung=False)
+        try:
+            proc.stdin.write(json.dumps(req).encode() + b"\n")
+            proc.stdin.flush()
+        except OSError as err:
+            raise _WorkerGone(hung=False) from err
+        try:
+            return json.loads(self._readline(timeout))
+        except ValueError as err:
+            raise _WorkerGone(hung=False) from err
+
+    def _readline(self, timeout: float) -> bytes:
+        if self.proc is None or self.proc.stdout is None:
+            raise _WorkerGone(hung=False)
+        fd = self.proc.stdout.fileno()
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self._buf:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                raise _WorkerGone(hung=True)
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                raise _WorkerGone(hung=False)
+            self._buf += chunk
+        line, self._buf = self._buf.split(b"\n", 1)
+        return line
+
+    def stop(self) -> None:
+        """Ask the worker to end: closing its stdin makes it terminate LibreOffice politely."""
+        if self.proc is not None and self.proc.stdin is not None:
+            with contextlib.suppress(OSError):
+                self.proc.stdin.close()
+
+    def kill(self, grace: float = 0.0) -> None:
+        """End the worker's whole process group (worker, oosplash, soffice.bin), waiting `grace` first."""
+        proc = self.proc
+        if proc is None:
+            return
+        self.proc = None
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=grace)
+        if proc.poll() is None and self.soffice_pid:
+            # Kill soffice.bin first so its parent (oosplash) reaps it: orphans killed together
+            # with their parent become zombies wherever PID 1 does not reap them.
+            with contextlib.suppress(OSError):
+                os.kill(self.soffice_pid, signal.SIGKILL)
+            deadline = time.monotonic() + 1.0
+            while Path(f"/proc/{self.soffice_pid}").exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        for stream in (proc.stdin, proc.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=5)
+
+
+_LIVE: weakref.WeakSet[LibreOfficePool] = weakref.WeakSet()
+_HOOKS_INSTALLED = False
+
+
+def _close_all() -> None:
+    for pool in list(_LIVE):
+        pool.close()
+
+
+def _install_exit_hooks() -> None:
+    """Close every pool at exit and on SIGTERM, so no soffice outlives the program."""
+    global _HOOKS_INSTALLED
+    if _HOOKS_INSTALLED:
+        return
+    _HOOKS_INSTALLED = True
+    atexit.register(_close_all)
+    if threading.current_thread() is not threading.main_thread():
+        return  # signal handlers can only be set from the main thread; workers also exit on EOF
+    previous = signal.getsignal(signal.SIGTERM)
+    if previous in (signal.SIG_IGN, None):
+        return
+
+    def on_sigterm(signum: int, frame: FrameType | None) -> None:
+        _close_all()
+        if callable(previous):
+            previous(signum, frame)
+        else:  # default action: die by SIGTERM, as without us
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, on_sigterm)
+
+
+def _remove_stale_tmpdirs() -> None:
+    """Delete the temp folders of pools whose program was killed before it could clean up."""
+    for path in Path(tempfile.gettempdir()).glob("vanban-lo-*-*"):
+        pid = path.name.split("-")[2]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(path, ignore_errors=True)
+        except OSError:  # alive, owned by another user
+            continue
+
+
+class LibreOfficePool(Converter):
+    """A pool of persistent LibreOffice workers; use it as a context manager."""
+
+    def __init__(
+        self,
+        workers: int | None = None,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        pdfa: bool = False,
+        soffice: str | None = None,
+        python: str = UNO_PYTHON,
+        start_timeout: float = 60.0,
+    ) -> None:
+        self.n_workers = max(1, workers or os.cpu_count() or 1)
+        self.timeout = timeout
+        self.pdfa = pdfa
+        self.soffice_arg = soffice
+        self.python = python
+        self.start_timeout = start_timeout
+        self.closed = False
+        self._started = False
+        self._lock = threading.Lock()
+
+    def start(self) -> Self:
+        """Start every worker in parallel; raise ConversionError if LibreOffice cannot run."""
+        with self._lock:
+            if self.closed:
+                raise ConversionError("Bộ chuyển PDF đã đóng.")
+            if self._started:
+                return self
+            self.soffice = find_soffice(self.soffice_arg)
+            if not Path(self.python).exists():
+                raise ConversionError(
+                    f"Không tìm thấy {self.python} để chạy LibreOffice. Cài đặt bằng lệnh: {INSTALL_COMMAND}"
+                )
+            _remove_stale_tmpdirs()
+            self.tmpdir = Path(tempfile.mkdtemp(prefix=f"vanban-lo-{os.getpid()}-"))
+            self.env = self._child_env()
+            self._workers = [_Worker(self, i) for i in range(self.n_workers)]
+            self._idle: queue.Queue[_Worker] = queue.Queue()
+            _install_exit_hooks()
+            _LIVE.add(self)
+            try:
+                for w in self._workers:
+                    w.spawn()
+                for w in self._workers:
+                    w.wait_ready()
+                    self._idle.put(w)
+            except BaseException:
+                self._shutdown()
+                raise
+            self._executor = ThreadPoolExecutor(self.n_workers, thread_name_prefix="vanban-pdf")
+            self._started = True
+        return self
+
+    def _child_env(self) -> dict[str, str]:
+        """Build the workers' environment: a private HOME and fontconfig, no venv leaking in."""
+        home = self.tmpdir / "home"
+        home.mkdir()
+        (self.tmpdir / "fonts.conf").write_text(FONTS_CONF, encoding="utf-8")
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "XDG_"))}
+        env.update(
+            HOME=str(home),
+            XDG_CONFIG_HOME=str(home / ".config"),
+            XDG_CACHE_HOME=str(home / ".cache"),
+            XDG_DATA_HOME=str(home / ".local/share"),
+            FONTCONFIG_FILE=str(self.tmpdir / "fonts.conf"),
+            SAL_USE_VCLPLUGIN="svp",
+        )
+        # LibreOffice converts file names with the locale's charset: under C/POSIX a path with
+        # Vietnamese letters cannot be opened, so make the character type UTF-8.
+        ctype = (env.get("LC_ALL") or env.get("LC_CTYPE") or env.get("LANG") or "").lower()
+        if "utf-8" not in ctype and "utf8" not in ctype:
+            env["LC_ALL" if "LC_ALL" in env else "LC_CTYPE"] = "C.UTF-8"
+        return env
+
+    @property
+    def soffice_pids(self) -> list[int | None]:
+        """Return the soffice.bin pid of each worker (None when not running); for tests and ops."""
+        return [w.soffice_pid if w.proc else None for w in getattr(self, "_workers", [])]
+
+    def to_pdf(
+        self, docx_paths: Sequence[Path], out_dir: Path | None = None, *, pdfa: bool | None = None
+    ) -> list[ConversionResult]:
+        """Convert each DOCX to PDF, in parallel; one result per input, in input order."""
+        self.start()
+        use_pdfa = self.pdfa if pdfa is None else pdfa
+        jobs = []
+        for src in map(Path, docx_paths):
+            target_dir = Path(out_dir) if out_dir is not None else src.parent
+            jobs.append((src.absolute(), target_dir / f"{src.stem}.pdf"))
+        if out_dir is not None:
+            Path(out_dir).mkdir(parents=True, exist_ok=True)
+        futures = [self._executor.submit(self._convert_one, s, d, use_pdfa) for s, d in jobs]
+        return [f.result() for f in futures]
+
+    def _convert_one(self, src: Path, target: Path, pdfa: bool) -> ConversionResult:
+        """Convert one document on a free worker, restarting it and retrying once if it hangs or dies."""
+
+        def fail(reason: str) -> ConversionResult:
+            msg = f"Không chuyển được '{src.name}' sang PDF: {reason}"
+            return ConversionResult(src, None, ConversionError(msg, file=src))
+
+        if not src.is_file():
+            return fail("không tìm thấy tệp.")
+        tmp = self.tmpdir / "out" / f"{uuid.uuid4().hex}.pdf"
+        tmp.parent.mkdir(exist_ok=True)
+        worker = self._idle.get()
+        try:
+            reason = ""
+            for _ in range(2):
+                try:
+                    worker.ensure()
+                    reply = worker.request({"src": str(src), "dst": str(tmp), "pdfa": pdfa}, self.timeout)
+                except ConversionError as err:  # the worker could not be restarted
+                    return fail(err.message)
+                except _WorkerGone as gone:
+                    worker.kill()
+                    reason = (
+                        f"LibreOffice không phản hồi sau {self.timeout:g} giây"
+                        if gone.hung
+                        else "LibreOffice dừng đột ngột"
+                    )
+                    continue
+                if reply.get("ok"):
+                    return ConversionResult(src, self._place(tmp, target, src))
+                if reply.get("fatal"):  # the office died under this document: retry it once
+                    worker.kill()
+                    reason = "LibreOffice dừng đột ngột"
+                    continue
+                if reply.get("kind") == "load":
+                    return fail("LibreOffice không mở được tệp (tệp hỏng hoặc không phải DOCX).")
+                return fail(f"LibreOffice báo lỗi khi xuất PDF ({reply.get('error')}).")
+            return fail(f"{reason} (đã thử lại 1 lần).")
+        except ConversionError as err:
+            return ConversionResult(src, None, err)
+        finally:
+            self._idle.put(worker)
+            tmp.unlink(missing_ok=True)
+
+    @staticmethod
+    def _place(tmp: Path, target: Path, src: Path) -> Path:
+        """Move the finished PDF into place atomically, copying first if it crosses filesystems."""
+        try:
+            try:
+                os.replace(tmp, target)
+            except OSError as err:
+                if err.errno != errno.EXDEV:
+                    raise
+                fd, part = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=".part")
+                try:
+                    with os.fdopen(fd, "wb") as out, open(tmp, "rb") as inp:
+                        shutil.copyfileobj(inp, out)
+                    shutil.copymode(tmp, part)  # mkstemp makes 0600; keep LibreOffice's mode
+                    os.replace(part, target)
+                except BaseException:
+                    Path(part).unlink(missing_ok=True)
+                    raise
+        except OSError as err:
+            raise ConversionError(f"Không ghi được tệp PDF '{target}': {err.strerror or err}", file=src) from err
+        return target
+
+    def close(self) -> None:
+        """Stop every worker and its soffice, and delete the profiles; safe to call twice."""
+        self.closed = True
+        self._shutdown()
+
+    def _shutdown(self) -> None:
+        workers = getattr(self, "_workers", [])
+        for w in workers:
+            w.stop()
+        deadline = time.monotonic() + 3.0
+        for w in workers:
+            w.kill(grace=max(0.0, deadline - time.monotonic()))
+        if getattr(self, "_executor", None) is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+        if getattr(self, "tmpdir", None) is not None:
+            shutil.rmtree(self.tmpdir, ignore_errors=True)
+        _LIVE.discard(self)
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def default_converter(**kw: object) -> Converter:
+    """Return the converter vanban uses: a LibreOfficePool (started on first use)."""
+    return LibreOfficePool(**kw)  # type: ignore[arg-type]
