@@ -1,0 +1,432 @@
+"""Báo cáo thành tích theo đợt / chuyên đề, of one cá nhân or one tập thể (spec §11.3).
+
+The form is “mẫu số 1.5 phụ lục 1” of Thông tư 31/2025/TT-BTP, which is not public (UNCONFIRMED). The
+layout follows the NĐ 152/98/91 báo cáo thành tích lineage as practised: Quốc hiệu centred (no Số, no
+Nơi nhận — the nominee writes it), title `BÁO CÁO THÀNH TÍCH` / `ĐỀ NGHỊ TẶNG …` / `(Về thành tích xuất
+sắc trong …)`, I. THÔNG TIN CHUNG, II. THÀNH TÍCH ĐẠT ĐƯỢC (body + optional results table), III. CÁC HÌNH
+THỨC ĐÃ ĐƯỢC KHEN THƯỞNG, and a pair of signatures. Every UNCONFIRMED heading and label has a default
+here (DEFAULT_LABELS, SIGNATURES) that the data's `nhan_…` fields override; the `- Label:` lines of
+mục I are literal text in the template, so an office edits them in Word.
+
+The dossier stage calls `prepare` once per nominee, so nothing here reads files or measures more than
+the few short strings of the header and the results table.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from generator.body import ARABIC, LETTER, BodyParagraph, number_body
+from generator.documents import DocumentType, Prepared, register
+from generator.documents.common import Problems, close_body, rule_paragraph, title_rule
+from generator.layout import AGENCY_SIZE, HEADER_LEFT, TEXT_WIDTH, agency_rule_twips, text_width_twips
+from generator.load import Source
+from generator.nd30 import check_name
+from generator.profile import Office
+from generator.richtext import plain, rich
+from generator.vi import (
+    format_count,
+    format_date_short,
+    format_number,
+    format_percent,
+    parse_date,
+    place_date_line,
+    upper_vi,
+)
+
+CA_NHAN = "ca_nhan"
+TAP_THE = "tap_the"
+
+# UNCONFIRMED headings (spec §11.3, “theo đợt/chuyên đề”): today's common practice, overridable in data.
+DEFAULT_LABELS = {
+    "nhan_ve_thanh_tich": "Về thành tích xuất sắc trong",
+    "nhan_muc_thong_tin": "THÔNG TIN CHUNG",
+    "nhan_muc_thanh_tich": "THÀNH TÍCH ĐẠT ĐƯỢC",
+    "nhan_muc_khen_thuong": "CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
+    "nhan_xac_nhan_cap_trinh": "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG",
+}
+
+# Signature pairs per subject type (spec §11.3, NĐ 98 Mẫu 02 lineage): (left, right) × (title, note).
+SIGNATURES = {
+    CA_NHAN: (
+        ("THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ", "(Ký, đóng dấu)"),
+        ("NGƯỜI BÁO CÁO THÀNH TÍCH", "(Ký, ghi rõ họ và tên)"),
+    ),
+    TAP_THE: (
+        ("THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP NHẬN XÉT, XÁC NHẬN", "(Ký, đóng dấu)"),
+        ("THỦ TRƯỞNG ĐƠN VỊ", "(Ký, đóng dấu)"),
+    ),
+}
+SEAL_NOTE = "(Ký, đóng dấu)"
+
+# Fields that belong to one subject type only; given for the other they are not printed (warning).
+PERSON_FIELDS = ("ho_ten", "ngay_sinh", "gioi_tinh", "que_quan", "tru_quan", "don_vi", "chuc_vu", "trinh_do",
+                 "hoc_ham_hoc_vi")
+UNIT_FIELDS = ("ten", "tru_so", "dien_thoai", "dac_diem", "bien_che", "chuc_nang")
+
+# Results table (no NĐ 30 rule for tables inside the body): 13 pt, black single borders, header bold.
+TABLE_SIZE = 13
+CELL_MARGIN = 85
+CELL_PAD = 2 * CELL_MARGIN + 60
+MIN_COLUMN = 567
+FONT = "Times New Roman"
+
+
+def proposal_line(hinh_thuc: str, truy_tang: bool = False) -> str:
+    """Return the second title line `ĐỀ NGHỊ TẶNG <HÌNH THỨC>` (or TRUY TẶNG), upper-case as a title."""
+    verb = "TRUY TẶNG" if truy_tang else "TẶNG"
+    return f"ĐỀ NGHỊ {verb} {upper_vi(plain(hinh_thuc).strip())}"
+
+
+def subject_line(data: dict[str, Any]) -> str:
+    """Return who the report is about: `Họ tên, chức vụ, đơn vị` for a person, the unit's name for a unit."""
+    if data["loai"] == CA_NHAN:
+        return ", ".join(data[k].strip() for k in ("ho_ten", "chuc_vu", "don_vi") if data.get(k))
+    return str(data.get("ten", "")).strip()
+
+
+_ROMAN_TOKEN = re.compile(r"^[IVXLC]+$")
+_TOKEN_EDGE = ",.;:()[]\"“”'"
+
+
+def abbreviation_warning(text: str) -> str | None:
+    """Return why a name breaks “ghi đầy đủ bằng chữ in thường, không viết tắt” (spec §11.3); None if fine.
+
+    All-capital text and tokens with two or more capitals (THADS, UBND, TP.HCM) are flagged; Roman
+    numerals (khu vực II) are not abbreviations.
+    """
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 3 and text == upper_vi(text):
+        return f"'{text}' viết toàn chữ in hoa; ghi bằng chữ in thường."
+    for token in text.split():
+        word = token.strip(_TOKEN_EDGE)
+        if sum(c.isupper() for c in word) >= 2 and not _ROMAN_TOKEN.match(word):
+            return f"'{text}' có chữ viết tắt '{word}'; ghi đầy đủ, không viết tắt."
+    return None
+
+
+def staff_text(value: int | str) -> str:
+    """Return the Biên chế value: a count as `25 người` (1–9 padded: `08 người`), text as written."""
+    if isinstance(value, int):
+        return f"{format_count(value)} người"
+    return value.strip()
+
+
+def decision_text(value: str | dict[str, Any]) -> str:
+    """Return the decision cell: text as written, or `Quyết định số 12/QĐ-BTP ngày 05/01/2025 của …`."""
+    if isinstance(value, str):
+        return value.strip()
+    kind = (value.get("loai") or "Quyết định").strip()
+    text = f"{kind} số {value['so_ky_hieu']} ngày {format_date_short(value['ngay'])}"
+    return f"{text} của {value['co_quan'].strip()}" if value.get("co_quan") else text
+
+
+def as_list(value: str | list[str] | None) -> list[str]:
+    """Return a field that holds one paragraph or a list of them as a list; None gives an empty list."""
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def paragraphs(value: str | list[str] | None) -> list[Markup]:
+    """Return one or several paragraphs of free text, with **bold**/*italic*; None gives none."""
+    return [rich(v) for v in as_list(value)]
+
+
+def ambiguous_number(value: Any) -> bool:
+    """Tell whether a YAML float like 685.231 was probably meant as a Vietnamese-grouped 685231."""
+    return isinstance(value, float) and re.fullmatch(r"\d{1,3}(\.\d{3})+", repr(value)) is not None
+
+
+def format_cell(value: Any) -> tuple[str, bool]:
+    """Return (text, is_number) for a results cell: numbers `685.231`, {ty_le} `99,56%`, None empty."""
+    if value is None:
+        return "", False
+    if isinstance(value, dict):
+        return format_percent(value["ty_le"], value.get("so_le", 2)), True
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_number(value), True
+    return str(value), False
+
+
+def column_widths(mins: list[int], maxs: list[int], total: int) -> list[int]:
+    """Share `total` twips among columns the way HTML auto layout does; the result sums to `total`.
+
+    mins: the longest word of each column; maxs: its longest unbroken line. Columns that all fit get
+    space in proportion to their text; otherwise each keeps its longest word and the rest is shared in
+    proportion to how much each column would like to grow.
+    """
+    mins = [max(m, MIN_COLUMN) for m in mins]
+    maxs = [max(a, b) for a, b in zip(maxs, mins, strict=True)]
+    if sum(maxs) <= total:
+        raw = [m * total / sum(maxs) for m in maxs]
+    elif sum(mins) >= total:
+        raw = [m * total / sum(mins) for m in mins]
+    else:
+        spare, want = total - sum(mins), sum(b - a for a, b in zip(mins, maxs, strict=True))
+        raw = [a + spare * (b - a) / want for a, b in zip(mins, maxs, strict=True)]
+    widths = [int(w) for w in raw]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def weighted_widths(weights: list[float], total: int) -> list[int]:
+    """Split `total` twips in proportion to `weights` (the data's do_rong); the result sums to `total`."""
+    widths = [int(w * total / sum(weights)) for w in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _measure(texts: list[str], bold: list[bool]) -> tuple[int, int]:
+    """Return (longest word, longest line) of a column's texts in twips, padding included."""
+    words = lines = 0
+    for text, is_bold in zip(texts, bold, strict=True):
+        for line in text.split("\n"):
+            lines = max(lines, text_width_twips(line, TABLE_SIZE, bold=is_bold))
+            for word in line.split():
+                words = max(words, text_width_twips(word, TABLE_SIZE, bold=is_bold))
+    return words + CELL_PAD, lines + CELL_PAD
+
+
+def _rpr(bold: bool) -> str:
+    fonts = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>'
+    size = TABLE_SIZE * 2
+    toggles = "<w:b/><w:bCs/>" if bold else ""
+    return f'<w:rPr>{fonts}{toggles}<w:color w:val="000000"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+
+
+def _cell(text: Markup, width: int, align: str, bold: bool) -> str:
+    rpr = _rpr(bold)
+    run = f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>' if text else ""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+        f'<w:p><w:pPr><w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/>'
+        f'<w:jc w:val="{align}"/>{rpr}</w:pPr>{run}</w:p></w:tc>'
+    )
+
+
+def results_table(columns: list[str], rows: list[list[Any]], weights: list[float] | None = None) -> Markup:
+    """Return the results table as WordprocessingML: header row repeated on each page, rows kept whole.
+
+    The columns come from the data, so the table is written here rather than in the template (the
+    renderer has no {%tc %} grid fix-up); its look is set by TABLE_SIZE and the cell helpers.
+    """
+    cells = [[format_cell(v) for v in row] for row in rows]
+    if weights:
+        widths = weighted_widths(weights, TEXT_WIDTH)
+    else:
+        measured = [
+            _measure([columns[i]] + [row[i][0] for row in cells], [True] + [False] * len(cells))
+            for i in range(len(columns))
+        ]
+        widths = column_widths([m[0] for m in measured], [m[1] for m in measured], TEXT_WIDTH)
+    border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+    borders = "".join(border.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    out = [
+        "<w:tbl><w:tblPr>",
+        f'<w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders>',
+        f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
+        f'<w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>',
+        *(f'<w:gridCol w:w="{w}"/>' for w in widths),
+        "</w:tblGrid>",
+        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
+        *(_cell(rich(c), w, "center", True) for c, w in zip(columns, widths, strict=True)),
+        "</w:tr>",
+    ]
+    for row in cells:
+        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        for (text, numeric), width in zip(row, widths, strict=True):
+            out.append(_cell(escape(text) if numeric else rich(text), width, "center" if numeric else "left", False))
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return Markup("".join(out))
+
+
+def report_year(data: dict[str, Any], day: date | None) -> int:
+    """Return the year of the date line: the date's, else `nam`, else the campaign's end, else this year."""
+    if day:
+        return day.year
+    if data.get("nam"):
+        return int(data["nam"])
+    end = data["phong_trao"].get("den_ngay")
+    return parse_date(end).year if end else date.today().year
+
+
+def header_context(data: dict[str, Any], office: Office, problems: Problems) -> dict[str, Any]:
+    """Return the header: optional agency column (co_quan_dau_trang) and the place/date line."""
+    day = problems.check("ngay", lambda: parse_date(data["ngay"]), None) if data.get("ngay") else None
+    place = data.get("dia_danh") or office.dia_danh
+    line = problems.check("ngay", lambda: place_date_line(place, day, year=report_year(data, day)), "")
+    agency = data.get("co_quan_dau_trang")
+    lines: list[str] = []
+    if agency is not None:
+        lines = [upper_vi(x) for x in (agency.get("ten_dong") or [data.get("ten") or data.get("don_vi") or ""])]
+        if not any(lines):
+            problems.add("co_quan_dau_trang.ten_dong", "Thiếu tên đơn vị để in ở đầu trang.")
+    return {
+        "dau_trang": agency is not None,
+        "co_quan_chu_quan": upper_vi(agency.get("cap_tren", "")) if agency else "",
+        "co_quan": "\n".join(lines),
+        "duong_ke_co_quan": rule_paragraph(agency_rule_twips(lines, AGENCY_SIZE, HEADER_LEFT), HEADER_LEFT)
+        if lines else Markup(""),
+        "so_ky_hieu": "",
+        "dia_danh_ngay": line,
+    }
+
+
+def info_context(data: dict[str, Any]) -> dict[str, Any]:
+    """Return the mục I values; an absent optional value is "" and its `- Label:` line is left out."""
+    return {
+        "ho_ten": data.get("ho_ten", ""),
+        "ngay_sinh": format_date_short(data["ngay_sinh"]) if data.get("ngay_sinh") else "",
+        "gioi_tinh": data.get("gioi_tinh", ""),
+        "que_quan": data.get("que_quan", ""),
+        "tru_quan": data.get("tru_quan", ""),
+        "don_vi": data.get("don_vi", ""),
+        "chuc_vu": data.get("chuc_vu", ""),
+        "trinh_do": data.get("trinh_do", ""),
+        "hoc_ham_hoc_vi": data.get("hoc_ham_hoc_vi", ""),
+        "ten": data.get("ten", ""),
+        "tru_so": data.get("tru_so", ""),
+        "dien_thoai": data.get("dien_thoai", ""),
+        "dac_diem": paragraphs(data.get("dac_diem")),
+        "bien_che": staff_text(data["bien_che"]) if data.get("bien_che") is not None else "",
+        "chuc_nang": paragraphs(data.get("chuc_nang")),
+    }
+
+
+def table_context(table: dict[str, Any] | None, problems: Problems) -> dict[str, Any] | None:
+    """Return the results table (caption, unit, XML) after checking its shape; None when there is none."""
+    if not table:
+        return None
+    width = len(table["cot"])
+    for i, row in enumerate(table["dong"], start=1):
+        if len(row) != width:
+            problems.add(f"bang_ket_qua.dong[{i}]", f"Dòng có {len(row)} ô nhưng bảng có {width} cột.")
+        for j, value in enumerate(row, start=1):
+            if ambiguous_number(value):
+                problems.warn(
+                    f"bang_ket_qua.dong[{i}][{j}]",
+                    f"Số {value!r} được hiểu là số thập phân {format_number(value)}; nếu là số có hàng nghìn, "
+                    f"viết liền không dấu chấm ({repr(value).replace('.', '')}) hoặc để trong ngoặc kép.",
+                )
+    weights = table.get("do_rong")
+    if weights and len(weights) != width:
+        problems.add("bang_ket_qua.do_rong", f"Có {len(weights)} độ rộng nhưng bảng có {width} cột.")
+    if problems.items:
+        return None
+    return {
+        "tieu_de": rich(table["tieu_de"]) if table.get("tieu_de") else "",
+        "don_vi": table.get("don_vi", ""),
+        "bang": results_table(table["cot"], table["dong"], weights),
+    }
+
+
+def split_body(items: list[Any], after: int | None) -> tuple[list[BodyParagraph], list[BodyParagraph]]:
+    """Number mục II (1., a), -, +) and cut it after `after` top-level elements (None: keep it whole)."""
+    numbered = number_body(items, (ARABIC, LETTER))
+    if after is None or after >= len(items):
+        return numbered, []
+    cut = len(number_body(items[:after], (ARABIC, LETTER)))
+    return numbered[:cut], numbered[cut:]
+
+
+def close_last(*parts: list[BodyParagraph]) -> list[list[BodyParagraph]]:
+    """End the last text paragraph of the report with `./.` (NĐ 30 Phụ lục III samples), whichever part holds it."""
+    out = list(parts)
+    for i in range(len(out) - 1, -1, -1):
+        if out[i]:
+            out[i] = close_body(out[i])
+            break
+    return out
+
+
+def signature_context(data: dict[str, Any], problems: Problems) -> dict[str, Any]:
+    """Return the two signature blocks (title, note, name) and the optional cấp trình block."""
+    (left_title, left_note), (right_title, right_note) = SIGNATURES[data["loai"]]
+    right_name = data.get("nguoi_bao_cao_ho_ten") or (data.get("ho_ten", "") if data["loai"] == CA_NHAN else "")
+    left_name = data.get("thu_truong_ho_ten", "")
+    for path, name in (("thu_truong_ho_ten", left_name), ("nguoi_bao_cao_ho_ten", right_name)):
+        warning = check_name(name) if name else None
+        if warning:
+            problems.warn(path, warning)
+    return {
+        "ky_trai": {
+            "chuc_danh": upper_vi(data.get("nhan_chu_ky_trai", left_title)),
+            "ghi_chu": data.get("ghi_chu_ky_trai", left_note),
+            "ho_ten": left_name,
+        },
+        "ky_phai": {
+            "chuc_danh": upper_vi(data.get("nhan_chu_ky_phai", right_title)),
+            "ghi_chu": data.get("ghi_chu_ky_phai", right_note),
+            "ho_ten": right_name,
+        },
+        "xac_nhan_cap_trinh": {
+            "chuc_danh": upper_vi(data.get("nhan_xac_nhan_cap_trinh", DEFAULT_LABELS["nhan_xac_nhan_cap_trinh"])),
+            "ghi_chu": SEAL_NOTE,
+        } if data.get("xac_nhan_cap_trinh") else None,
+    }
+
+
+def check_subject(data: dict[str, Any], problems: Problems) -> None:
+    """Warn about fields of the other subject type and about names written in capitals or abbreviated."""
+    other = UNIT_FIELDS if data["loai"] == CA_NHAN else PERSON_FIELDS
+    kind = "tập thể" if data["loai"] == CA_NHAN else "cá nhân"
+    for key in other:
+        if data.get(key) not in (None, "", []):
+            problems.warn(key, f"Trường '{key}' chỉ dùng cho báo cáo của {kind}; không in ra.")
+    names = ("ho_ten", "chuc_vu", "don_vi") if data["loai"] == CA_NHAN else ("ten",)
+    for key in names:
+        message = abbreviation_warning(data[key]) if data.get(key) else None
+        if message:
+            problems.warn(key, message)
+
+
+def prepare(source: Source, office: Office) -> Prepared:
+    """Build the báo cáo thành tích context from validated data (one nominee) and the office profile."""
+    data = source.data
+    problems = Problems(source)
+    check_subject(data, problems)
+    table = data.get("bang_ket_qua")
+    after = table.get("sau_phan_tu") if table else None
+    if after is not None and after > len(data["thanh_tich"]):
+        count = len(data["thanh_tich"])
+        problems.add("bang_ket_qua.sau_phan_tu", f"Mục II chỉ có {count} phần tử, không đặt bảng sau phần tử {after}.")
+        after = None
+    before, rest = split_body(data["thanh_tich"], after)
+    ending = number_body(as_list(data.get("ket_luan")), ())
+    before, rest, ending = close_last(before, rest, ending)
+    subject = subject_line(data)
+    lead = data.get("nhan_ve_thanh_tich", DEFAULT_LABELS["nhan_ve_thanh_tich"])
+    subtitle = f"{lead} {data['phong_trao']['ten'].strip()}"
+    context = {
+        "loai": data["loai"],
+        **header_context(data, office, problems),
+        "de_nghi": proposal_line(data["hinh_thuc"], bool(data.get("truy_tang"))),
+        "ve_thanh_tich": rich(f"({subtitle})"),
+        "doi_tuong": subject,
+        "duong_ke_trich_yeu": title_rule(f"({subtitle})"),
+        "nhan_muc_thong_tin": upper_vi(data.get("nhan_muc_thong_tin", DEFAULT_LABELS["nhan_muc_thong_tin"])),
+        "nhan_muc_thanh_tich": upper_vi(data.get("nhan_muc_thanh_tich", DEFAULT_LABELS["nhan_muc_thanh_tich"])),
+        "nhan_muc_khen_thuong": upper_vi(data.get("nhan_muc_khen_thuong", DEFAULT_LABELS["nhan_muc_khen_thuong"])),
+        "thong_tin": info_context(data),
+        "thanh_tich_truoc": before,
+        "bang_ket_qua": table_context(table, problems),
+        "thanh_tich_sau": rest,
+        "khen_thuong": [
+            {"nam": str(k["nam"]), "hinh_thuc": rich(k["hinh_thuc"]),
+             "quyet_dinh": rich(decision_text(k["quyet_dinh"])) if k.get("quyet_dinh") else ""}
+            for k in data.get("khen_thuong") or []
+        ],
+        "ket_luan": ending,
+        **signature_context(data, problems),
+    }
+    problems.raise_if_any()
+    return Prepared(context, f"Báo cáo thành tích: {subject}", problems.warnings)
+
+
+DOCUMENT = register(DocumentType("bao-cao-thanh-tich", "Báo cáo thành tích (theo đợt, chuyên đề)", prepare))
