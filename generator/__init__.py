@@ -9,6 +9,7 @@ from generator.api import (
     render_prepared,
     template_path,
 )
+from generator.convert import ConversionResult, Converter, LibreOfficePool, default_converter
 from generator.documents import Prepared, document_types, get_document_type
 from generator.errors import (
     ConversionError,
@@ -20,12 +21,17 @@ from generator.errors import (
     VanbanError,
 )
 from generator.load import Source, load_data
+from generator.pdfmerge import MergeReport, merge_pdfs
 from generator.profile import Office, load_office
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ConversionError",
+    "ConversionResult",
+    "Converter",
+    "LibreOfficePool",
+    "MergeReport",
     "DataValidationError",
     "Office",
     "OutputError",
@@ -37,10 +43,12 @@ __all__ = [
     "TemplateError",
     "VanbanError",
     "__version__",
+    "default_converter",
     "document_types",
     "get_document_type",
     "load_data",
     "load_office",
+    "merge_pdfs",
     "prepare_document",
     "render_document",
     "render_prepared",

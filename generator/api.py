@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from generator.convert import Converter, LibreOfficePool
 from generator.documents import Prepared, get_document_type
-from generator.errors import DataValidationError, Problem, SourceError, TemplateError
+from generator.errors import ConversionError, DataValidationError, OutputError, Problem, SourceError, TemplateError
 from generator.load import Source, from_data, load_data
 from generator.paths import TEMPLATES
 from generator.profile import Office, load_office
@@ -111,6 +115,21 @@ def render_prepared(kind: str, prepared: Prepared, *, office: Office | None = No
     return compiled_template(path, sandboxed).render(prepared.context, title=prepared.title, author=author)
 
 
+def convert_one(docx: Path, pdf: Path, converter: Converter | None = None) -> Path:
+    """Convert one DOCX to `pdf` (atomically), with the given converter or a short-lived pool."""
+    with ExitStack() as stack:
+        if converter is None:
+            converter = stack.enter_context(LibreOfficePool(workers=1))
+        with tempfile.TemporaryDirectory(prefix=".vanban-", dir=pdf.parent) as tmp:
+            result = converter.to_pdf([docx], Path(tmp))[0]
+            if result.error is not None:
+                raise result.error
+            if result.pdf is None:
+                raise ConversionError(f"Không chuyển được '{docx.name}' sang PDF.", file=docx)
+            shutil.move(str(result.pdf), pdf)
+    return pdf
+
+
 def render_document(
     kind: str,
     data: str | Path | Mapping[str, Any] | Source,
@@ -118,11 +137,27 @@ def render_document(
     *,
     office: Office | str | Path | None = None,
     template: str | Path | None = None,
+    pdf: bool = False,
+    converter: Converter | None = None,
 ) -> RenderResult:
-    """Render one document to `output` (.docx), written atomically; nothing is written on error."""
+    """Render one document to `output`, written atomically; nothing is written on error.
+
+    An output ending in .pdf gives only the PDF; `pdf=True` with a .docx output writes the PDF
+    beside it (same name). `converter` None starts a LibreOffice worker for this call.
+    """
+    output = Path(output)
+    if output.suffix.lower() not in (".docx", ".pdf"):
+        raise OutputError(f"Tệp kết quả '{output.name}' phải có đuôi .docx hoặc .pdf.", file=output)
     source = as_source(data)
     the_office = resolve_office(source, office) if not isinstance(office, Office) else office
     prepared = prepare_document(kind, source, office=the_office)
     docx = render_prepared(kind, prepared, office=the_office, template=template)
-    out = write_atomic(Path(output), docx)
-    return RenderResult(out, None, prepared.warnings)
+    if output.suffix.lower() == ".pdf":
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".vanban-", dir=output.parent) as tmp:
+            staged = write_atomic(Path(tmp) / output.with_suffix(".docx").name, docx)
+            convert_one(staged, output, converter)
+        return RenderResult(None, output, prepared.warnings)
+    out = write_atomic(output, docx)
+    pdf_path = convert_one(out, out.with_suffix(".pdf"), converter) if pdf else None
+    return RenderResult(out, pdf_path, prepared.warnings)

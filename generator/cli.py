@@ -21,9 +21,13 @@ def _print_warnings(warnings: Sequence[Problem]) -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    result = render_document(args.loai, args.data, args.output, office=args.co_quan, template=args.template)
+    result = render_document(
+        args.loai, args.data, args.output, office=args.co_quan, template=args.template, pdf=args.pdf
+    )
     _print_warnings(result.warnings)
-    print(f"Đã tạo {result.docx}")
+    for path in (result.docx, result.pdf):
+        if path:
+            print(f"Đã tạo {path}")
     return 0
 
 
@@ -71,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     render.add_argument("loai", choices=kinds, metavar="LOẠI", help=f"loại văn bản: {', '.join(kinds)}")
     render.add_argument("data", type=Path, metavar="DỮ_LIỆU", help="tệp dữ liệu .yaml hoặc .json")
-    render.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP", help="tệp kết quả .docx")
+    render.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP",
+                        help="tệp kết quả .docx, hoặc .pdf để chỉ lấy PDF")
+    render.add_argument("--pdf", action="store_true", help="tạo thêm bản PDF cạnh tệp .docx (cần LibreOffice)")
     render.add_argument("--co-quan", type=Path, metavar="TỆP", help="hồ sơ cơ quan (mặc định: trường co_quan trong dữ liệu)")
     render.add_argument("--template", type=Path, metavar="TỆP", help="dùng mẫu .docx riêng thay cho mẫu có sẵn")
     render.set_defaults(func=cmd_render)

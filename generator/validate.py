@@ -120,9 +120,22 @@ def _message(error: jsonschema.ValidationError) -> tuple[str, str | None]:
     return error.message, None
 
 
+_validators: dict[int, tuple[dict[str, Any], Draft202012Validator]] = {}
+
+
+def _validator(schema: dict[str, Any]) -> Draft202012Validator:
+    # Building a validator resolves $refs; done once per schema, it keeps batch validation cheap.
+    # The schema is kept with its validator so its id cannot be reused by another dict.
+    cached = _validators.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        cached = (schema, Draft202012Validator(schema, registry=schema_registry(), format_checker=_formats))
+        _validators[id(schema)] = cached
+    return cached[1]
+
+
 def schema_problems(data: Any, schema: dict[str, Any], source: Source, prefix: list[str | int] | None = None) -> list[Problem]:
     """Return every schema problem of `data`, located by field path and line (empty list: valid)."""
-    validator = Draft202012Validator(schema, registry=schema_registry(), format_checker=_formats)
+    validator = _validator(schema)
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         if error.validator in ("anyOf", "oneOf") and error.context and isinstance(error.instance, dict):

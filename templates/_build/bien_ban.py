@@ -23,7 +23,8 @@ from docxbuild import (
 
 TABLE_SIZE = 13
 # TT | Tên tập thể / Họ và tên | Hình thức đề nghị | Số phiếu đồng ý | Tỷ lệ % | Kết quả
-_FIXED = [510, 3260, 2268, 1020, 1247]
+# TT wide enough for "TT" in bold 13 pt plus cell padding; Kết quả (the rest) for "Kết quả" on one line.
+_FIXED = [680, 2950, 2200, 1000, 1300]
 WIDTHS = [*_FIXED, TEXT_WIDTH - sum(_FIXED)]
 HEADINGS = ["TT", "Tên tập thể / Họ và tên", "Hình thức đề nghị", "Số phiếu đồng ý",
             "Tỷ lệ % (trên tổng số thành viên)", "Kết quả"]

@@ -1,0 +1,79 @@
+"""`vanban render … -o x.pdf` and `--pdf`: the PDF carries the DOCX's text, A4 pages, title and author."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+import pytest
+from pypdf import PdfReader
+
+from generator import LibreOfficePool, render_document
+from generator.cli import main
+from generator.paths import SAMPLES
+from tests.docx_helpers import open_docx, texts
+
+pytestmark = pytest.mark.libreoffice
+
+KINDS = {
+    "cong-van": SAMPLES / "cong-van" / "cong-van.yaml",
+    "ke-hoach": SAMPLES / "ke-hoach" / "ke-hoach.yaml",
+    "to-trinh": SAMPLES / "to-trinh" / "to-trinh.yaml",
+    "bien-ban": SAMPLES / "bien-ban" / "bien-ban.yaml",
+    "bao-cao-thanh-tich": SAMPLES / "bao-cao-thanh-tich" / "ca-nhan.yaml",
+}
+
+
+@pytest.fixture(scope="module")
+def pool():
+    with LibreOfficePool(workers=2) as converter:
+        yield converter
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", unicodedata.normalize("NFC", text))
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_pdf_text_equals_docx_text(kind, tmp_path, pool):
+    result = render_document(kind, KINDS[kind], tmp_path / f"{kind}.docx", pdf=True, converter=pool)
+    reader = PdfReader(str(result.pdf))
+    pdf_words = words(" ".join(page.extract_text() for page in reader.pages))
+    docx_words = words(" ".join(texts(open_docx(result.docx))))
+    # Every word of the DOCX, diacritics and all, is in the PDF, and the PDF has no other word.
+    # Repeated table header rows and header page numbers only add copies of words.
+    assert Counter(docx_words) - Counter(pdf_words) == Counter()
+    assert set(pdf_words) - set(docx_words) <= {str(n) for n in range(1, len(reader.pages) + 1)}
+    if kind in ("cong-van", "ke-hoach", "bao-cao-thanh-tich"):  # no repeating table headers
+        page_numbers = {str(n) for n in range(2, len(reader.pages) + 1)}
+        assert [w for w in pdf_words if w not in page_numbers] == [w for w in docx_words if w not in page_numbers]
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+    assert reader.metadata.title
+    assert reader.metadata.author
+
+
+def test_output_pdf_only(tmp_path, pool):
+    out = tmp_path / "cv.pdf"
+    result = render_document("cong-van", KINDS["cong-van"], out, converter=pool)
+    assert result.pdf == out and result.docx is None
+    assert list(tmp_path.iterdir()) == [out]
+    reader = PdfReader(str(out))
+    assert reader.metadata.title.startswith("V/v hướng dẫn xét")
+    assert reader.metadata.author == "Cục Quản lý Thi hành án dân sự"
+    fonts = {
+        str(font["/BaseFont"])
+        for page in reader.pages
+        for font in (page["/Resources"].get("/Font") or {}).values()
+    }
+    assert fonts and all("LiberationSerif" in f for f in fonts)
+    first_page = reader.pages[0].extract_text()
+    assert "Hà Nội, ngày 05 tháng 4 năm 2026" in first_page
+    assert "Số: 05/CQLTHADS-TCCB" in first_page
+
+
+def test_cli_pdf_flag(tmp_path):
+    out = tmp_path / "cv.docx"
+    assert main(["render", "cong-van", str(KINDS["cong-van"]), "-o", str(out), "--pdf"]) == 0
+    assert out.exists() and out.with_suffix(".pdf").exists()
