@@ -153,5 +153,7 @@ def schema_problems(data: Any, schema: dict[str, Any], source: Source, prefix: l
 def validate(source: Source, schema_name: str) -> None:
     """Raise DataValidationError listing every problem of `source` against its schema."""
     problems = schema_problems(source.data, load_schema(schema_name), source)
+    # Report in the order of the file, top-down; problems without a line (missing fields) last.
+    problems.sort(key=lambda p: (p.row is None, p.row or 0, p.field or ""))
     if problems:
         raise DataValidationError(problems, file=source.file)
