@@ -35,14 +35,12 @@ setup_python() {
 }
 
 setup_system() {
-  if [ -f scripts/install_system_deps.sh ]; then
-    bash scripts/install_system_deps.sh
-  fi
+  sh scripts/install_system_deps.sh "$@"
 }
 
 setup() {
   setup_python
-  setup_system
+  setup_system "$@"
 }
 
 # The main job on the samples, through the same `vanban` command a user types.
@@ -65,7 +63,7 @@ case "${1:-}" in
     setup
     demo ;;
   test)
-    setup
+    setup --tests
     shift
     "$PY" -m pytest -q "$@" ;;
   lint)

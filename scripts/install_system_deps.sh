@@ -8,6 +8,10 @@
 set -eu
 
 PACKAGES="libreoffice-writer-nogui fonts-liberation2 python3-uno poppler-utils"
+# --tests: also Chromium, which the end-to-end tests of the web form drive through Playwright.
+if [ "${1:-}" = "--tests" ]; then
+    PACKAGES="$PACKAGES chromium"
+fi
 
 if ! command -v dpkg >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
     echo "install_system_deps: apt/dpkg not found; install by hand: LibreOffice Writer," \

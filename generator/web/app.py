@@ -1,0 +1,62 @@
+"""The web app for clerks: `create_app(settings)` wires settings, pages, limits and the one error shape."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import jinja2
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from generator import __version__
+from generator.web.errors import BodyLimit, SecurityHeaders, install_error_handlers
+from generator.web.pdf import PdfService, PreviewStore
+from generator.web.settings import OfficeCatalog, Settings
+
+HERE = Path(__file__).resolve().parent
+log = logging.getLogger("vanban.web")
+
+
+def make_templates() -> Jinja2Templates:
+    """Return the page templates: autoescaped (every value is escaped), strict about missing variables."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["version"] = __version__
+    return Jinja2Templates(env=env)
+
+
+def create_app(settings: Settings | None = None, *, pdf: PdfService | None = None) -> FastAPI:
+    """Build the app; `pdf` replaces the LibreOffice converter (tests pass a fake or a shared one)."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.pdf.close()  # the warm converter and its soffice end with the server
+
+    app = FastAPI(title="vanban", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.offices = OfficeCatalog(settings.office_dirs)
+    app.state.templates = make_templates()
+    app.state.pdf = pdf or PdfService()
+    app.state.previews = PreviewStore(settings.preview_slots)
+
+    install_error_handlers(app)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    from generator.web import dossier, routes
+
+    app.include_router(routes.router)
+    app.include_router(dossier.router)
+    return app

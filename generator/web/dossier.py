@@ -1,0 +1,218 @@
+"""The dossier page (hồ sơ khen thưởng): campaign file + danh sách in, validation report and zip out.
+
+Every uploaded file is written into a temporary folder made here, under a name made here. The paths
+a campaign names (`co_quan`, `de_nghi`) are replaced with the chosen office profile and the uploaded
+table; every `tep_thanh_tich` the table names must be a plain relative name matching an uploaded file
+before any of the core reads it (spec §14: no path from the client reaches the file system).
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from generator.errors import Problem, VanbanError
+from generator.vi import parse_date
+from generator.web.errors import WebError
+from generator.web.routes import attachment, office_or_404, read_form
+
+router = APIRouter()
+
+CAMPAIGN_SUFFIXES = (".yaml", ".yml", ".json")
+TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".yaml", ".yml", ".json")
+ACHIEVEMENT_SUFFIXES = (".md", ".txt", ".yaml", ".yml", ".json")
+SAFE_PART = re.compile(r"^[\w][\w .()-]{0,120}$")
+MAX_FILES = 500
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _page(request: Request, **context: Any) -> HTMLResponse:
+    offices = request.app.state.offices
+    status = context.pop("status", 200)
+    base: dict[str, Any] = {
+        "offices": [(i, offices.label(i)) for i in offices.ids()],
+        "office_id": "",
+        "problems": [],
+        "warnings": [],
+        "documents": [],
+        "checked": False,
+        "today": "",
+    }
+    return request.app.state.templates.TemplateResponse(request, "dossier.html", base | context, status_code=status)
+
+
+@router.get("/ho-so", response_class=HTMLResponse)
+async def dossier_page(request: Request) -> HTMLResponse:
+    return _page(request, office_id=(request.app.state.offices.ids() or [""])[0])
+
+
+@router.get("/ho-so/mau-excel")
+async def excel_template(request: Request) -> Response:
+    from generator.excel_template import write_template
+
+    with tempfile.TemporaryDirectory(prefix="vanban-web-") as tmp:
+        path = write_template(Path(tmp) / "danh-sach-de-nghi.xlsx")
+        content = path.read_bytes()
+    return attachment(content, XLSX, "danh-sach-de-nghi.xlsx")
+
+
+def _upload(form: Any, name: str, suffixes: tuple[str, ...], label: str) -> tuple[str, str]:
+    """Return (suffix, client file name) of a required upload; a 400 page when missing or of the wrong kind."""
+    item = form.get(name)
+    if not isinstance(item, UploadFile) or not item.filename:
+        raise WebError(400, f"Chưa chọn {label}.")
+    suffix = Path(item.filename).suffix.lower()
+    if suffix not in suffixes:
+        raise WebError(400, f"{label.capitalize()} phải là tệp {', '.join(suffixes)} (tệp gửi lên: '{item.filename}').")
+    return suffix, item.filename
+
+
+def safe_relative(ref: str) -> PurePosixPath | None:
+    """Return `ref` as a plain relative path (no '..', no root, safe names), or None when it is not one."""
+    path = PurePosixPath(ref.replace("\\", "/"))
+    if path.is_absolute() or not path.parts or len(path.parts) > 3:
+        return None
+    if any(part in ("", ".", "..") or not SAFE_PART.match(part) for part in path.parts):
+        return None
+    return path
+
+
+@router.post("/ho-so")
+async def dossier_submit(request: Request) -> Response:
+    from generator.assemble import DossierError, build_dossier, plan_dossier
+    from generator.nominations import read_nominations
+
+    form = await read_form(request, max_files=MAX_FILES)
+    office_id, _ = office_or_404(request, form.get("_co_quan") if isinstance(form.get("_co_quan"), str) else None)
+    action = form.get("_hanh_dong") or "kiem_tra"
+    if action not in ("kiem_tra", "zip", "zip_pdf"):
+        raise WebError(400, f"Không có thao tác '{action}'.")
+    typed_day = form.get("ngay") if isinstance(form.get("ngay"), str) else ""
+    try:
+        today = parse_date(typed_day.strip()) if typed_day and typed_day.strip() else date.today()
+    except ValueError as err:
+        raise WebError(400, f"Ngày kiểm tra không hợp lệ: '{typed_day}' (viết dd/mm/yyyy).") from err
+    campaign_suffix, campaign_name = _upload(form, "dot_thi_dua", CAMPAIGN_SUFFIXES, "tệp đợt thi đua")
+    table_suffix, table_name = _upload(form, "danh_sach", TABLE_SUFFIXES, "bảng danh sách đề nghị")
+    achievements: dict[str, bytes] = {}
+    for item in form.getlist("thanh_tich"):
+        if isinstance(item, UploadFile) and item.filename:
+            base = PurePosixPath(item.filename.replace("\\", "/")).name
+            if Path(base).suffix.lower() not in ACHIEVEMENT_SUFFIXES or not SAFE_PART.match(base):
+                raise WebError(
+                    400, f"Tệp thành tích '{item.filename}' phải là .md, .txt, .yaml hoặc .json, tên không ký tự lạ."
+                )
+            achievements[base] = await item.read()
+
+    campaign_file = form["dot_thi_dua"]
+    table_file = form["danh_sach"]
+    assert isinstance(campaign_file, UploadFile) and isinstance(table_file, UploadFile)
+    try:
+        campaign = yaml.safe_load((await campaign_file.read()).decode("utf-8-sig"))
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        raise WebError(400, f"Tệp đợt thi đua '{campaign_name}' không đọc được (YAML/JSON, UTF-8): {err}") from err
+    if not isinstance(campaign, dict):
+        raise WebError(400, f"Tệp đợt thi đua '{campaign_name}' phải chứa các trường (dạng khóa: giá trị).")
+    table_bytes = await table_file.read()
+
+    with tempfile.TemporaryDirectory(prefix="vanban-web-ho-so-") as tmp_name:
+        tmp = Path(tmp_name)
+        table_path = tmp / f"de-nghi{table_suffix}"
+        table_path.write_bytes(table_bytes)
+        campaign["co_quan"] = str(request.app.state.offices.paths[office_id])  # a server path, chosen by id
+        campaign["de_nghi"] = table_path.name
+        campaign_path = tmp / f"dot-thi-dua{campaign_suffix if campaign_suffix != '.json' else '.yaml'}"
+        campaign_path.write_text(yaml.safe_dump(campaign, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+        problems, warnings, documents = await run_in_threadpool(
+            _check_refs, read_nominations, table_path, achievements, table_name
+        )
+        if not problems:
+            try:
+                plan = await run_in_threadpool(plan_dossier, campaign_path, today=today)
+                warnings = plan.warnings
+                documents = [(d.file_name, d.title) for d in plan.documents]
+            except DossierError as err:
+                problems, warnings = err.problems, err.warnings
+            except VanbanError as err:
+                problems = err.problems
+        names = {
+            str(campaign_path): campaign_name,
+            str(table_path): table_name,
+            campaign_path.name: campaign_name,
+            table_path.name: table_name,
+        }
+        problems = [_scrub(p, tmp, names) for p in problems]
+        warnings = [_scrub(p, tmp, names) for p in warnings]
+        if problems or action == "kiem_tra":
+            return _page(
+                request,
+                office_id=office_id,
+                problems=problems,
+                warnings=warnings,
+                documents=documents,
+                checked=True,
+                today=typed_day,
+                status=422 if problems else 200,
+            )
+        converter = None
+        if action == "zip_pdf":
+            converter = await run_in_threadpool(request.app.state.pdf.converter)
+        result = await run_in_threadpool(
+            lambda: build_dossier(
+                campaign_path, tmp / "ho-so", today=today, pdf=action == "zip_pdf", converter=converter
+            )
+        )
+        zip_path = next(p for p in result.files if p.name == "ho-so.zip")
+        return attachment(zip_path.read_bytes(), "application/zip", "ho-so.zip")
+
+
+def _check_refs(
+    read_nominations: Any, table_path: Path, achievements: dict[str, bytes], table_name: str
+) -> tuple[list[Problem], list[Problem], list[tuple[str, str]]]:
+    """Place each uploaded achievements file where the table names it; problems for unsafe or missing ones."""
+    try:
+        table = read_nominations(table_path)
+    except VanbanError as err:
+        return err.problems, [], []
+    problems: list[Problem] = []
+    for record in table.records:
+        ref = record.data.get("tep_thanh_tich")
+        if not ref:
+            continue
+        rel = safe_relative(str(ref))
+        if rel is None:
+            problems.append(
+                record.problem(
+                    f"Tên tệp thành tích '{ref}' không hợp lệ: chỉ ghi tên tệp "
+                    "(có thể kèm thư mục con), không có '..'.",
+                    "tep_thanh_tich",
+                )
+            )
+            continue
+        content = achievements.get(rel.name)
+        if content is None:
+            problems.append(record.problem(f"Chưa tải lên tệp thành tích '{rel.name}'.", "tep_thanh_tich"))
+            continue
+        target = table_path.parent.joinpath(*rel.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return problems, [], []
+
+
+def _scrub(problem: Problem, tmp: Path, names: dict[str, str]) -> Problem:
+    """Hide the temporary folder in messages; show the clerk's own file names."""
+    message = problem.message.replace(f"{tmp}/", "").replace(str(tmp), "")
+    file = names.get(problem.file or "", problem.file)
+    if file and str(tmp) in file:
+        file = Path(file).name
+    return Problem(message, file, problem.sheet, problem.row, problem.field, problem.warning)

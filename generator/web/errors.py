@@ -1,0 +1,178 @@
+"""One error shape for the web app: every failure becomes a Vietnamese page, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from generator.convert import INSTALL_COMMAND
+from generator.errors import ConversionError, DataValidationError, Problem, SourceError, VanbanError
+
+log = logging.getLogger("vanban.web")
+
+STATUS_TITLES = {
+    400: "Yêu cầu không hợp lệ",
+    404: "Không tìm thấy",
+    405: "Thao tác không được hỗ trợ",
+    413: "Tệp hoặc biểu mẫu quá lớn",
+    422: "Dữ liệu chưa hợp lệ",
+    500: "Lỗi trong phần mềm",
+    503: "Chưa xuất được PDF",
+}
+
+
+class WebError(Exception):
+    """An error to show as a page: HTTP status, Vietnamese title and message, and any problems."""
+
+    def __init__(
+        self, status: int, message: str, *, title: str | None = None, problems: Iterable[Problem] = (), hint: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.title = title or STATUS_TITLES.get(status, "Có lỗi")
+        self.message = message
+        self.problems = list(problems)
+        self.hint = hint
+
+
+def not_found(what: str) -> WebError:
+    """Return the 404 error for an unknown document type, office profile or page."""
+    return WebError(404, what)
+
+
+def error_page(request: Request, err: WebError) -> Response:
+    """Render the one error page."""
+    templates = request.app.state.templates
+    context: dict[str, Any] = {"error": err, "problems": err.problems, "hint": err.hint}
+    return templates.TemplateResponse(request, "error.html", context, status_code=err.status)
+
+
+def from_vanban(err: VanbanError) -> WebError:
+    """Map a core error to a page: conversion → 503 with how to install, bad data → 422, bad input → 400."""
+    if isinstance(err, ConversionError):
+        hint = ""
+        if "Không tìm thấy" in err.message or "Cài đặt" in err.message:
+            hint = INSTALL_COMMAND
+        return WebError(503, err.message, hint=hint)
+    if isinstance(err, DataValidationError):
+        return WebError(422, "Dữ liệu có lỗi.", problems=err.problems)
+    if isinstance(err, SourceError):
+        return WebError(400, err.message)
+    return WebError(500, err.message)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Route every exception through `error_page`."""
+
+    async def on_web(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, WebError)
+        return error_page(request, exc)
+
+    async def on_vanban(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, VanbanError)
+        return error_page(request, from_vanban(exc))
+
+    async def on_http(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        messages = {
+            404: "Không có trang này. Hãy quay về trang chủ và chọn loại văn bản.",
+            405: "Trang này không nhận thao tác đó.",
+            413: "Dữ liệu gửi lên quá lớn.",
+        }
+        message = messages.get(exc.status_code, "Không xử lý được yêu cầu.")
+        return error_page(request, WebError(exc.status_code, message))
+
+    async def on_invalid(request: Request, exc: Exception) -> Response:
+        return error_page(request, WebError(422, "Yêu cầu thiếu thông tin hoặc sai dạng (hãy gửi lại từ biểu mẫu)."))
+
+    async def on_crash(request: Request, exc: Exception) -> Response:
+        log.exception("Lỗi không lường trước khi xử lý %s %s", request.method, request.url.path)
+        return error_page(
+            request,
+            WebError(
+                500,
+                "Phần mềm gặp lỗi không lường trước. Dữ liệu của bạn chưa bị mất: "
+                "hãy quay lại trang trước, tải dữ liệu (YAML) và báo cho bộ phận kỹ thuật.",
+            ),
+        )
+
+    app.add_exception_handler(WebError, on_web)
+    app.add_exception_handler(VanbanError, on_vanban)
+    app.add_exception_handler(StarletteHTTPException, on_http)
+    app.add_exception_handler(RequestValidationError, on_invalid)
+    app.add_exception_handler(Exception, on_crash)
+
+
+class TooLarge(WebError):
+    """The request body is bigger than the upload limit."""
+
+    def __init__(self, limit: int) -> None:
+        mb = limit / (1024 * 1024)
+        super().__init__(413, f"Dữ liệu gửi lên vượt quá giới hạn {mb:g} MB.")
+
+
+class BodyLimit:
+    """Refuse request bodies over `max_bytes`, by Content-Length and by counting what arrives."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        too_big = declared is not None and declared.isdigit() and int(declared) > self.max_bytes
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            if too_big:
+                raise TooLarge(self.max_bytes)
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise TooLarge(self.max_bytes)
+            return message
+
+        await self.app(scope, limited, send)
+
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "frame-src 'self'; object-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'none'"
+)
+
+
+class SecurityHeaders:
+    """Add headers that keep pages from being framed elsewhere or running foreign scripts."""
+
+    HEADERS = [
+        (b"content-security-policy", CSP.encode()),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+    ]
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *self.HEADERS]}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)

@@ -1,0 +1,72 @@
+"""`vanban serve`: start the web form on this machine (127.0.0.1 unless told otherwise)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from generator.web.settings import DEFAULT_HOST, DEFAULT_PORT, Settings
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Run uvicorn with the app until Ctrl+C."""
+    import uvicorn
+
+    from generator.paths import SAMPLES
+    from generator.web.app import create_app
+
+    dirs = [SAMPLES / "co-quan", *args.co_quan_dir]
+    for folder in args.co_quan_dir:
+        if not folder.is_dir():
+            print(f"Lỗi: không có thư mục hồ sơ cơ quan '{folder}'.", file=sys.stderr)
+            return 1
+    settings = Settings(
+        host=args.host, port=args.port, office_dirs=dirs, max_upload_bytes=int(args.gioi_han_mb * 1024 * 1024)
+    )
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(
+            f"Lưu ý: máy chủ mở cho mạng ngoài ({args.host}); ai vào được mạng này đều dùng được biểu mẫu.",
+            file=sys.stderr,
+        )
+    print(
+        f"vanban: mở http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port} "
+        "trong trình duyệt. Dừng: Ctrl+C."
+    )
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def add_commands(subparsers: Any) -> None:
+    """Register `serve` on the CLI's sub-command parser."""
+    serve = subparsers.add_parser(
+        "serve",
+        help="mở biểu mẫu web trên máy này để soạn, kiểm tra và tải văn bản",
+        description="Chạy biểu mẫu web cho văn thư: chọn loại văn bản và hồ sơ cơ quan, điền, kiểm tra, "
+        "tải DOCX/PDF; lập hồ sơ khen thưởng từ tệp Excel. Mặc định chỉ máy này truy cập được.",
+        epilog="Ví dụ: vanban serve --port 8080 --co-quan-dir ~/ho-so-co-quan",
+    )
+    serve.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        metavar="ĐỊA_CHỈ",
+        help=f"địa chỉ lắng nghe (mặc định {DEFAULT_HOST}: chỉ máy này; 0.0.0.0: cả mạng nội bộ)",
+    )
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="CỔNG", help=f"cổng (mặc định {DEFAULT_PORT})")
+    serve.add_argument(
+        "--co-quan-dir",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="THƯ_MỤC",
+        help="thư mục chứa thêm hồ sơ cơ quan <mã>.yaml (dùng nhiều lần được)",
+    )
+    serve.add_argument(
+        "--gioi-han-mb",
+        type=float,
+        default=10,
+        metavar="MB",
+        help="dung lượng tối đa mỗi lần gửi lên, tính bằng MB (mặc định 10)",
+    )
+    serve.set_defaults(func=cmd_serve)

@@ -1,0 +1,69 @@
+"""What the web app is allowed to reach: its limits and the fixed list of office profiles, by id."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import VanbanError
+from generator.paths import SAMPLES
+from generator.profile import Office, load_office
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+OFFICE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+@dataclass
+class Settings:
+    """Server settings; the defaults are safe for one clerk on one machine."""
+
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+    office_dirs: list[Path] = field(default_factory=lambda: [SAMPLES / "co-quan"])
+    max_upload_bytes: int = 10 * 1024 * 1024
+    max_fields: int = 2000
+    pdf_workers: int = 1
+    preview_slots: int = 16
+
+
+class OfficeCatalog:
+    """The office profiles a client may name: `<id>.yaml` files in the configured folders, by id only.
+
+    The list is fixed when the app starts; a client sends an id, never a path (a later folder does not
+    override an id found in an earlier one).
+    """
+
+    def __init__(self, dirs: list[Path]) -> None:
+        self.paths: dict[str, Path] = {}
+        for folder in dirs:
+            for path in sorted(Path(folder).glob("*.yaml")) + sorted(Path(folder).glob("*.yml")):
+                if OFFICE_ID.match(path.stem) and path.stem not in self.paths:
+                    self.paths[path.stem] = path.resolve()
+        self._cache: dict[str, tuple[int, Office]] = {}
+
+    def ids(self) -> list[str]:
+        """Return the ids in a stable order."""
+        return list(self.paths)
+
+    def __contains__(self, office_id: object) -> bool:
+        return isinstance(office_id, str) and office_id in self.paths
+
+    def get(self, office_id: str) -> Office:
+        """Return the office for an id (reloaded when its file changes); KeyError for an unknown id."""
+        path = self.paths[office_id]
+        mtime = path.stat().st_mtime_ns
+        cached = self._cache.get(office_id)
+        if cached and cached[0] == mtime:
+            return cached[1]
+        office = load_office(path)
+        self._cache[office_id] = (mtime, office)
+        return office
+
+    def label(self, office_id: str) -> str:
+        """Return 'Tên cơ quan (id)', or just the id when the profile cannot be read."""
+        try:
+            return self.get(office_id).ten
+        except VanbanError:  # a broken profile still gets listed; choosing it shows the real error
+            return office_id
