@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import __version__
+from generator import __version__, cli_vi
 from generator.api import render_document, template_path
 from generator.documents import document_types
 from generator.check import check_document
@@ -58,6 +58,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with one sub-command per task, each with Vietnamese --help."""
+    cli_vi.install()
     kinds = list(document_types())
     parser = argparse.ArgumentParser(
         prog="vanban",
@@ -98,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("files", nargs="+", type=Path, metavar="TỆP", help="tệp .docx cần kiểm tra")
     check.set_defaults(func=cmd_check)
+    __import__("generator.web.serve_cli", fromlist=["add_commands"]).add_commands(sub)
+    __import__("generator.dossier_cli", fromlist=["add_commands"]).add_commands(sub)
     return parser
 
 

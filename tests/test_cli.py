@@ -32,7 +32,7 @@ def test_each_command_has_help(command, capsys):
         main([command, "--help"])
     assert info.value.code == 0
     out = capsys.readouterr().out
-    assert len(out.splitlines()) > 3 and "usage:" in out
+    assert len(out.splitlines()) > 3 and "Cách dùng:" in out and "tùy chọn" in out
 
 
 def test_no_command_prints_help_and_exits_2(capsys):
@@ -62,3 +62,10 @@ def test_check_passes_a_generated_document(tmp_path, capsys):
     assert main(["render", "cong-van", str(SAMPLES / "cong-van" / "cong-van.yaml"), "-o", str(out)]) == 0
     assert main(["check", str(out)]) == 0
     assert "đạt" in capsys.readouterr().out
+
+
+def test_usage_errors_are_in_vietnamese(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["render", "cong-van", "x.yaml"])
+    assert info.value.code == 2
+    assert "thiếu tham số bắt buộc: -o/--output" in capsys.readouterr().err

@@ -1,0 +1,447 @@
+"""The campaign (đợt thi đua) of a commendation dossier and the rules its nominations must meet.
+
+One YAML file (schemas/dot-thi-dua.schema.json) holds the campaign and the plan that launched it, the
+deadline, the submitting unit and its size, the reward forms with their vote threshold and quotas, the
+Hội đồng meeting and the tờ trình. Quotas may depend on the unit, as reference 001 §1.2.2 sets them
+("không quá 01 tập thể; từ 15 Phòng khu vực trở lên: 02"; cá nhân by số công chức < 200, 200–500, > 500):
+they are data rules, `{theo: so_cong_chuc, bac: [{duoi: 200, toi_da: 1}, …]}`, evaluated here.
+
+`review` applies every rule to the rows of the danh sách at once: malformed rows, unknown forms, the
+same person twice, a nominee under discipline/investigation/complaint (reference 001 §1.1.b, §2), quotas,
+the deadline; votes below the threshold are a warning — the nominee stays in the biên bản as
+"Không đạt" and leaves the tờ trình and the báo cáo set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from generator.errors import DataValidationError, Problem
+from generator.load import Source, load_data
+from generator.nd30.awards import KINDS
+from generator.nd30.symbols import RuleError
+from generator.nd30.voting import VoteResult, as_fraction, threshold_for, vote_ratio
+from generator.nominations import Record, Table, fold
+from generator.validate import load_schema, schema_problems
+from generator.vi import format_count, format_date_short, format_percent, parse_date
+
+__all__ = [
+    "FLAGS",
+    "AwardForm",
+    "Campaign",
+    "QuotaExcess",
+    "QuotaRule",
+    "Review",
+    "Tier",
+    "Unit",
+    "check_deadline",
+    "check_quotas",
+    "duplicate_groups",
+    "load_campaign",
+    "review",
+]
+
+SCHEMA = "dot-thi-dua"
+
+# Reference 001 §1.1.b and §2: a nominee under disciplinary review, under investigation/inspection, or
+# with a complaint/denunciation being verified cannot be proposed. Field → what the message says.
+FLAGS = {
+    "dang_xem_xet_ky_luat": "đang trong thời gian bị xem xét kỷ luật",
+    "dang_dieu_tra_thanh_tra": "đang bị điều tra, thanh tra, kiểm tra",
+    "co_don_thu_khieu_nai": "có đơn thư khiếu nại, tố cáo đang được xác minh",
+}
+
+MEASURES = {"so_cong_chuc": "công chức", "so_phong_khu_vuc": "Phòng khu vực"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """The submitting unit: its name and the sizes quotas depend on (None: not given)."""
+
+    ten: str
+    loai: str | None = None
+    so_cong_chuc: int | None = None
+    so_phong_khu_vuc: int | None = None
+    chi_so: Mapping[str, float] = field(default_factory=dict)
+
+    def measure(self, name: str) -> float | str | None:
+        """Return the unit's value for a quota measure (so_cong_chuc, loai, a chi_so name); None if unset."""
+        if name in ("so_cong_chuc", "so_phong_khu_vuc", "loai"):
+            value: float | str | None = getattr(self, name)
+            return value
+        return self.chi_so.get(name)
+
+
+@dataclass(frozen=True)
+class Tier:
+    """One step of a unit-dependent quota: the bounds a unit's value must meet, and the limit."""
+
+    toi_da: int
+    duoi: float | None = None  # value < duoi
+    tu: float | None = None  # value ≥ tu
+    den: float | None = None  # value ≤ den
+    tren: float | None = None  # value > tren
+    la: str | None = None  # value equals (unit type)
+
+    def matches(self, value: float | str) -> bool:
+        """Tell whether a unit's value falls in this step (all bounds given must hold)."""
+        if self.la is not None:
+            return fold(value) == fold(self.la)
+        if isinstance(value, str):
+            return False
+        return (
+            (self.duoi is None or value < self.duoi)
+            and (self.tu is None or value >= self.tu)
+            and (self.den is None or value <= self.den)
+            and (self.tren is None or value > self.tren)
+        )
+
+    def describe(self) -> str:
+        """Write the step's condition the way reference 001 does: "từ 200 đến 500", "dưới 200"."""
+        if self.la is not None:
+            return f"là {self.la}"
+        parts = []
+        if self.tu is not None:
+            parts.append(f"từ {_num(self.tu)}")
+        if self.tren is not None:
+            parts.append(f"trên {_num(self.tren)}")
+        if self.den is not None:
+            parts.append(f"đến {_num(self.den)}")
+        if self.duoi is not None:
+            parts.append(f"dưới {_num(self.duoi)}")
+        return " ".join(parts) or "mọi mức"
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+
+
+@dataclass(frozen=True)
+class QuotaRule:
+    """A quota: a fixed maximum, or steps by a measure of the unit (first matching step wins)."""
+
+    fixed: int | None = None
+    theo: str | None = None
+    bac: tuple[Tier, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Any) -> QuotaRule:
+        """Build from the campaign file: an integer, or {theo, bac: [{duoi|tu|den|tren|la, toi_da}]}."""
+        if isinstance(data, int):
+            return cls(fixed=data)
+        return cls(theo=data["theo"], bac=tuple(Tier(**step) for step in data["bac"]))
+
+    def limit(self, unit: Unit) -> int:
+        """Return the maximum for this unit; RuleError when the unit lacks the measure or no step fits."""
+        if self.fixed is not None:
+            return self.fixed
+        assert self.theo is not None
+        value = unit.measure(self.theo)
+        what = MEASURES.get(self.theo, self.theo)
+        if value is None:
+            raise RuleError(f"Chỉ tiêu tính theo {self.theo} nhưng đơn vị chưa khai {what} (don_vi.{self.theo}).")
+        for step in self.bac:
+            if step.matches(value):
+                return step.toi_da
+        raise RuleError(
+            f"Không bậc chỉ tiêu nào áp dụng cho đơn vị có "
+            f"{_num(value) if not isinstance(value, str) else value} {what}."
+        )
+
+    def explain(self, unit: Unit) -> str:
+        """Say why the limit is what it is: "đơn vị có 320 công chức: bậc từ 200 đến 500"."""
+        if self.fixed is not None or self.theo is None:
+            return ""
+        value = unit.measure(self.theo)
+        step = next((s for s in self.bac if value is not None and s.matches(value)), None)
+        shown = value if isinstance(value, str) else _num(value) if value is not None else "?"
+        return f"đơn vị có {shown} {MEASURES.get(self.theo, self.theo)}" + (f", bậc {step.describe()}" if step else "")
+
+
+@dataclass(frozen=True)
+class AwardForm:
+    """A reward form the campaign allows, its vote threshold and its quotas (by loai, and tổng)."""
+
+    ten: str
+    threshold: Fraction
+    quotas: Mapping[str, QuotaRule] = field(default_factory=dict)
+    xac_nhan_cap_trinh: bool | None = None
+    nguong: Any = None  # the threshold as written in the campaign file (None: the legal default)
+
+
+@dataclass
+class Campaign:
+    """A loaded, checked campaign file; `data` keeps the file's own sections for the documents."""
+
+    source: Source
+    office_path: Path
+    phong_trao: dict[str, Any]
+    han_nop: date
+    unit: Unit
+    forms: list[AwardForm]
+    hoi_dong: dict[str, Any]
+    cuoc_hop: dict[str, Any]
+    to_trinh: dict[str, Any]
+    bao_cao: dict[str, Any]
+    huong_dan: dict[str, Any] | None = None
+    table: Path | None = None
+    sheet: str | None = None
+
+    @property
+    def file(self) -> Path | None:
+        return self.source.file
+
+    @property
+    def total_members(self) -> int:
+        return int(self.hoi_dong["tong_so_thanh_vien"])
+
+    def form(self, name: str) -> AwardForm | None:
+        """Return the campaign's form for a name as typed (case, diacritics and spaces ignored)."""
+        key = fold(name)
+        return next((f for f in self.forms if fold(f.ten) == key), None)
+
+
+def _problem(source: Source, path: str, message: str) -> Problem:
+    return Problem(message, source.name if source.file else None, None, source.line_of(path), path)
+
+
+def load_campaign(path: str | Path) -> Campaign:
+    """Read and check a campaign file; DataValidationError with every problem (schema, thresholds, quotas)."""
+    source = load_data(path)
+    data = source.data if isinstance(source.data, dict) else {}
+    problems = schema_problems(source.data, load_schema(SCHEMA), source)
+    # validate.py names the first missing field for every 'required' error; keep each message once.
+    problems = list(dict.fromkeys(problems))
+    if problems:
+        raise DataValidationError(problems, file=source.file)
+    base = source.file.parent if source.file else Path.cwd()
+    unit_data = data["don_vi"]
+    unit = Unit(
+        unit_data["ten"],
+        unit_data.get("loai"),
+        unit_data.get("so_cong_chuc"),
+        unit_data.get("so_phong_khu_vuc"),
+        dict(unit_data.get("chi_so") or {}),
+    )
+    forms: list[AwardForm] = []
+    for i, item in enumerate(data["hinh_thuc"]):
+        where = f"hinh_thuc[{i + 1}]"
+        if any(fold(f.ten) == fold(item["ten"]) for f in forms):
+            problems.append(_problem(source, f"{where}.ten", f"Hình thức '{item['ten']}' được khai hai lần."))
+        threshold: Fraction | None
+        try:
+            threshold = as_fraction(item["nguong"]) if "nguong" in item else threshold_for(item["ten"])
+        except RuleError as err:
+            problems.append(_problem(source, f"{where}.nguong", str(err)))
+            continue
+        if threshold is None:
+            problems.append(
+                _problem(
+                    source,
+                    f"{where}.nguong",
+                    f"Pháp luật không quy định tỷ lệ phiếu cho '{item['ten']}': ghi nguong "
+                    'theo quy chế của cơ quan (ví dụ 0.5 hoặc "70%").',
+                )
+            )
+            continue
+        quotas = {kind: QuotaRule.from_data(rule) for kind, rule in (item.get("chi_tieu") or {}).items()}
+        for kind, rule in quotas.items():
+            try:
+                rule.limit(unit)
+            except RuleError as err:
+                problems.append(_problem(source, f"{where}.chi_tieu.{kind}", str(err)))
+        forms.append(AwardForm(item["ten"], threshold, quotas, item.get("xac_nhan_cap_trinh"), item.get("nguong")))
+    table = base / data["de_nghi"] if data.get("de_nghi") else None
+    if problems:
+        raise DataValidationError(problems, file=source.file)
+    return Campaign(
+        source=source,
+        office_path=(base / data["co_quan"]).resolve(),
+        phong_trao=data["phong_trao"],
+        han_nop=parse_date(data["han_nop"]),
+        unit=unit,
+        forms=forms,
+        hoi_dong=data["hoi_dong"],
+        cuoc_hop=data["cuoc_hop"],
+        to_trinh=data["to_trinh"],
+        bao_cao=data.get("bao_cao_thanh_tich") or {},
+        huong_dan=data.get("huong_dan"),
+        table=table,
+        sheet=data.get("trang_tinh"),
+    )
+
+
+# --- rules -----------------------------------------------------------------------------------------
+
+
+def check_deadline(deadline: date, today: date) -> str | None:
+    """Return the error when `today` is past the last day to submit (the deadline day itself is allowed)."""
+    if today > deadline:
+        late = (today - deadline).days
+        return (
+            f"Đã quá hạn gửi hồ sơ: hạn là {format_date_short(deadline)}, hôm nay {format_date_short(today)} "
+            f"(quá {late} ngày). Hồ sơ gửi sau thời hạn không được xét."
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class QuotaExcess:
+    """A quota exceeded: which form and subject type, the limit, how many proposed, who is over."""
+
+    form: str
+    kind: str  # tap_the, ca_nhan or tong
+    limit: int
+    count: int
+    over: tuple[int, ...]  # positions (in the list given) of the nominees beyond the limit
+
+    @property
+    def excess(self) -> int:
+        return self.count - self.limit
+
+
+def check_quotas(forms: Sequence[AwardForm], unit: Unit, nominees: Sequence[Mapping[str, Any]]) -> list[QuotaExcess]:
+    """Return every quota exceeded by the nominees (dicts with loai, hinh_thuc), in form order."""
+    out: list[QuotaExcess] = []
+    for form in forms:
+        members = [i for i, n in enumerate(nominees) if fold(n.get("hinh_thuc", "")) == fold(form.ten)]
+        for kind in (*KINDS, "tong"):
+            rule = form.quotas.get(kind)
+            if rule is None:
+                continue
+            chosen = members if kind == "tong" else [i for i in members if nominees[i].get("loai") == kind]
+            if not chosen:
+                continue
+            limit = rule.limit(unit)
+            if len(chosen) > limit:
+                out.append(QuotaExcess(form.ten, kind, limit, len(chosen), tuple(chosen[limit:])))
+    return out
+
+
+def _person_key(data: Mapping[str, Any], unit_name: str) -> tuple[str, str, str]:
+    """Return the identity of a nominee: loai, name and unit, compared without case, spaces or diacritics."""
+    return (str(data.get("loai")), fold(data.get("ten", "")), fold(data.get("don_vi") or unit_name))
+
+
+def duplicate_groups(nominees: Sequence[Mapping[str, Any]], unit_name: str = "") -> list[list[int]]:
+    """Return groups of positions naming the same tập thể/cá nhân (same normalised name + unit)."""
+    seen: dict[tuple[str, str, str], list[int]] = {}
+    for i, n in enumerate(nominees):
+        if n.get("ten"):
+            seen.setdefault(_person_key(n, unit_name), []).append(i)
+    return [group for group in seen.values() if len(group) > 1]
+
+
+@dataclass
+class Review:
+    """The danh sách judged: who passed the vote (in table order), who did not, and every problem."""
+
+    passed: list[Record] = field(default_factory=list)
+    failed: list[Record] = field(default_factory=list)
+    votes: dict[int, VoteResult] = field(default_factory=dict)  # by record index
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _pct(ratio: Fraction) -> str:
+    """Write a ratio as a percentage, whole when exact ("70%"), else two decimals ("54,55%")."""
+    whole = (ratio * 100).denominator == 1
+    return format_percent(Decimal(ratio.numerator) / Decimal(ratio.denominator), 0 if whole else 2)
+
+
+def _kind_label(kind: str) -> str:
+    return {"tong": "tập thể và cá nhân", **KINDS}[kind]
+
+
+def review(campaign: Campaign, table: Table, today: date) -> Review:
+    """Apply every dossier rule to the table; problems are errors, votes below threshold warnings."""
+    out = Review(problems=list(table.problems), warnings=list(table.warnings))
+    late = check_deadline(campaign.han_nop, today)
+    if late:
+        out.problems.append(_problem(campaign.source, "han_nop", late))
+    bad_rows = {p.row for p in table.problems}
+    total = campaign.total_members
+    for record in table.records:
+        data = record.data
+        if data.get("hinh_thuc"):
+            form = campaign.form(data["hinh_thuc"])
+            if form is None:
+                allowed = "; ".join(f.ten for f in campaign.forms)
+                out.problems.append(
+                    record.problem(
+                        f"Hình thức '{data['hinh_thuc']}' không có trong đợt thi đua; chỉ nhận: {allowed}.", "hinh_thuc"
+                    )
+                )
+            else:
+                data["hinh_thuc"] = form.ten  # the campaign's spelling, so counts group correctly
+        for flag, what in FLAGS.items():
+            if data.get(flag):
+                out.problems.append(
+                    record.problem(
+                        f"{data.get('ten', 'Người được đề nghị')} {what}: không đủ điều kiện đề nghị khen thưởng "
+                        "(hướng dẫn xét khen thưởng: điều kiện về kỷ luật, điều tra, khiếu nại, tố cáo).",
+                        flag,
+                    )
+                )
+        votes = data.get("so_phieu_dong_y")
+        form = campaign.form(data.get("hinh_thuc", "")) if data.get("hinh_thuc") else None
+        if isinstance(votes, int) and form is not None:
+            try:
+                ratio = vote_ratio(votes, total)
+            except RuleError as err:
+                out.problems.append(record.problem(str(err), "so_phieu_dong_y"))
+                continue
+            result = VoteResult(votes, total, ratio, form.threshold, ratio >= form.threshold)
+            out.votes[record.index] = result
+            if result.passed:
+                out.passed.append(record)
+            else:
+                out.failed.append(record)
+                out.warnings.append(
+                    record.problem(
+                        f"{data.get('ten')} đạt {votes}/{total} phiếu ({_pct(ratio)}), dưới ngưỡng "
+                        f"{_pct(form.threshold)} của hình thức '{form.ten}': ghi 'Không đạt' trong biên bản, "
+                        "không đưa vào tờ trình và báo cáo thành tích.",
+                        "so_phieu_dong_y",
+                        warning=True,
+                    )
+                )
+        elif record.row not in bad_rows and form is not None:
+            out.failed.append(record)
+    records = table.records
+    for group in duplicate_groups([r.data for r in records], campaign.unit.ten):
+        first = records[group[0]]
+        for i in group[1:]:
+            out.problems.append(
+                records[i].problem(
+                    f"'{records[i].data.get('ten')}' đã có ở dòng {first.row} (cùng tên và đơn vị): "
+                    "mỗi tập thể, cá nhân "
+                    "chỉ được đề nghị một lần.",
+                    "ten",
+                )
+            )
+    passed = [r.data for r in out.passed]
+    for excess in check_quotas(campaign.forms, campaign.unit, passed):
+        rule = next(f for f in campaign.forms if f.ten == excess.form).quotas[excess.kind]
+        why = rule.explain(campaign.unit)
+        names = ", ".join(f"{out.passed[i].data.get('ten')} (dòng {out.passed[i].row})" for i in excess.over)
+        first = out.passed[excess.over[0]]
+        out.problems.append(
+            first.problem(
+                f"Vượt chỉ tiêu '{excess.form}' cho {_kind_label(excess.kind)}: đề nghị {format_count(excess.count)}, "
+                f"tối đa {format_count(excess.limit)}{f' ({why})' if why else ''}, vượt {format_count(excess.excess)}. "
+                f"Vượt chỉ tiêu: {names}.",
+                "hinh_thuc",
+            )
+        )
+    return out
