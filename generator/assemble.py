@@ -141,7 +141,17 @@ def _achievements(
                 )
             ],
         )
-    path = (table_path.parent / ref).resolve()
+    folder = table_path.parent.resolve()
+    path = (folder / ref).resolve()
+    # A table names files beside it; it must not reach elsewhere (../../etc/passwd, /home/…):
+    # a sheet from someone else would otherwise read any file into the dossier.
+    if not path.is_relative_to(folder):
+        return (
+            None,
+            {},
+            None,
+            [record.problem(f"Tệp thành tích '{ref}' phải nằm trong thư mục của bảng ({folder}).", "tep_thanh_tich")],
+        )
     if not path.is_file():
         return (
             None,

@@ -183,3 +183,22 @@ def test_merged_pdf_bookmarks_and_pages(converter, tmp_path):
     part_pages = [n for name, n in parts.items() if name.startswith("pdf/")]
     assert len(part_pages) == 18
     assert len(merged.pages) == parts["ho-so.pdf"] == sum(part_pages)
+
+
+@pytest.mark.parametrize("ref", ["../../../../etc/passwd", "/etc/passwd"])
+def test_achievement_file_outside_the_table_folder_is_refused(tmp_path, ref):
+    from openpyxl import load_workbook
+
+    shutil.copytree(SAMPLES / "ho-so-khen-thuong", tmp_path / "case")
+    shutil.copytree(SAMPLES / "co-quan", tmp_path / "co-quan")
+    book = load_workbook(tmp_path / "case" / "de-nghi.xlsx")
+    sheet = book.worksheets[0]
+    header_row = next(r for r in range(1, 10) if any(c.value == "Tệp thành tích" for c in sheet[r]))
+    column = next(c.column for c in sheet[header_row] if c.value == "Tệp thành tích")
+    sheet.cell(row=header_row + 1, column=column, value=ref)
+    book.save(tmp_path / "case" / "de-nghi.xlsx")
+    with pytest.raises(DossierError) as err:
+        plan_dossier(tmp_path / "case" / "campaign.yaml", today=date(2026, 11, 25))
+    messages = [p.message for p in err.value.problems]
+    assert any("phải nằm trong thư mục của bảng" in m for m in messages), messages
+    assert not any("root:" in m for m in messages)
