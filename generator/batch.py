@@ -19,7 +19,7 @@ from typing import Any
 from generator.api import compiled_template, prepare_document, template_path
 from generator.errors import DataValidationError, Problem, VanbanError
 from generator.load import Source
-from generator.nominations import CellProblem, Column, Record, Table, columns_for, read_table
+from generator.nominations import Column, Record, Table, columns_for, read_table
 from generator.profile import Office
 from generator.render import write_atomic
 from generator.vi import ascii_slug
@@ -173,7 +173,7 @@ def _at_cells(item: BatchItem, problems: list[Problem]) -> tuple[Problem, ...]:
         return tuple(problems)
     out = []
     for p in problems:
-        if isinstance(p, CellProblem) or not p.field:
+        if p.column or not p.field:
             out.append(p)
         else:
             out.append(

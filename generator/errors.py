@@ -20,9 +20,13 @@ class Problem:
     row: int | None = None
     field: str | None = None
     warning: bool = False
+    column: str | None = None
 
     def location(self) -> str:
-        """Return 'tệp x.xlsx, trang Đề nghị, dòng 4, cột ngay_sinh' — only the parts that are known."""
+        """Return "tệp x.xlsx, trang Đề nghị, dòng 4, cột 'Ngày sinh'" — only the parts that are known.
+
+        A table cell is named by its column header, as the clerk sees it; other data by field path.
+        """
         parts = []
         if self.file:
             parts.append(f"tệp {Path(self.file).name}")
@@ -30,7 +34,9 @@ class Problem:
             parts.append(f"trang {self.sheet}")
         if self.row is not None:
             parts.append(f"dòng {self.row}")
-        if self.field:
+        if self.column:
+            parts.append(f"cột '{self.column}'")
+        elif self.field:
             parts.append(f"trường {self.field}")
         return ", ".join(parts)
 

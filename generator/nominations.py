@@ -32,7 +32,6 @@ from generator.vi import nfc, parse_date
 __all__ = [
     "NOMINATION_SCHEMA",
     "TABLE_SUFFIXES",
-    "CellProblem",
     "Column",
     "Record",
     "Table",
@@ -51,7 +50,6 @@ TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".yaml", ".yml", ".json")
 EXAMPLE_MARK = "ví dụ"  # a row whose first cell says "Ví dụ" is the template's example, skipped
 _TRUE = {"co", "x", "yes", "true", "1", "dung", "c"}
 _FALSE = {"khong", "no", "false", "0", "sai", "k"}
-_REQUIRED = re.compile(r"^'(.+)' is a required property$")
 
 
 def fold(text: Any) -> str:
@@ -59,28 +57,6 @@ def fold(text: Any) -> str:
     s = nfc(str(text)).replace("đ", "d").replace("Đ", "D")
     s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)).casefold()
     return " ".join(re.sub(r"[\W_]+", " ", s).split())
-
-
-@dataclass(frozen=True)
-class CellProblem(Problem):
-    """A Problem located at a table cell: its location names the column header the clerk sees."""
-
-    column: str | None = None
-
-    def location(self) -> str:
-        """Return 'tệp x.xlsx, trang Đề nghị, dòng 4, cột 'Họ và tên'' — only the parts that are known."""
-        parts = []
-        if self.file:
-            parts.append(f"tệp {Path(self.file).name}")
-        if self.sheet:
-            parts.append(f"trang {self.sheet}")
-        if self.row is not None:
-            parts.append(f"dòng {self.row}")
-        if self.column:
-            parts.append(f"cột '{self.column}'")
-        elif self.field:
-            parts.append(f"trường {self.field}")
-        return ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -118,10 +94,10 @@ class Record:
 
     def problem(
         self, message: str, key: str | None = None, *, warning: bool = False, column: str | None = None
-    ) -> CellProblem:
+    ) -> Problem:
         """Return a problem located at this row and the column of `key` (its header as written)."""
         col = column or (self.headers.get(key) if key else None)
-        return CellProblem(message, str(self.file) if self.file else None, self.sheet, self.row, key, warning, col)
+        return Problem(message, str(self.file) if self.file else None, self.sheet, self.row, key, warning, column=col)
 
     def where(self) -> str:
         """Return 'tệp …, trang …, dòng …' for messages that refer to the row as a whole."""
@@ -465,21 +441,21 @@ def read_table(
     rows = list(raw)
     table = Table([], path, sheet_name)
     if not rows:
-        table.problems.append(CellProblem("Bảng trống: không có dòng tiêu đề.", str(path), sheet_name))
+        table.problems.append(Problem("Bảng trống: không có dòng tiêu đề.", str(path), sheet_name))
         return table
     head = _header_row(rows, columns)
     header_number, headers = rows[head]
     matched, unknown = match_headers(headers, columns)
     for _pos, name in unknown:
         table.warnings.append(
-            CellProblem(
+            Problem(
                 f"Cột '{name}' không có trong mẫu dữ liệu nên bị bỏ qua.",
                 str(path),
                 sheet_name,
                 header_number,
                 None,
                 True,
-                name,
+                column=name,
             )
         )
     for number, cells in rows[head + 1 :]:
@@ -488,7 +464,7 @@ def read_table(
         first = next((c for c in cells if c is not None and str(c).strip()), "")
         if fold(first) == fold(EXAMPLE_MARK):
             table.warnings.append(
-                CellProblem("Bỏ qua dòng ví dụ của mẫu.", str(path), sheet_name, number, warning=True)
+                Problem("Bỏ qua dòng ví dụ của mẫu.", str(path), sheet_name, number, warning=True)
             )
             continue
         record = Record({}, path, sheet_name, number, index=len(table.records) + 1)
@@ -550,7 +526,7 @@ def _read_data_file(path: Path, columns: list[Column], list_key: str | None) -> 
             line = source.lines.get(f"{item_path}.{key}")
             value, error = coerce(value, column)
             if error:
-                table.problems.append(CellProblem(error, str(path), None, line or record.row, f"{item_path}.{key}"))
+                table.problems.append(Problem(error, str(path), None, line or record.row, f"{item_path}.{key}"))
             elif value is not None:
                 _set(record.data, column.key, value)
         table.records.append(record)
@@ -572,10 +548,6 @@ def record_problems(record: Record, schema_name: str, columns: list[Column]) -> 
             continue
         path = [str(p) for p in error.absolute_path]
         message, extra = _message(error)
-        if error.validator == "required":
-            # validate._message names the first missing field for each 'required' error; take it from the error.
-            m = _REQUIRED.match(error.message)
-            extra = m.group(1) if m else extra
         key = ".".join([*path, extra] if extra else path)
         top = key.split(".")[0] if key else ""
         column = record.headers.get(key) or record.headers.get(top) or titles.get(key) or titles.get(top)
@@ -604,5 +576,5 @@ def read_nominations(path: str | Path, *, sheet: str | None = None) -> Table:
             )
         )
     if not table.records and not table.problems:
-        table.problems.append(CellProblem("Bảng không có dòng dữ liệu nào.", str(path), table.sheet))
+        table.problems.append(Problem("Bảng không có dòng dữ liệu nào.", str(path), table.sheet))
     return table

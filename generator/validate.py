@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -72,7 +73,9 @@ def _message(error: jsonschema.ValidationError) -> tuple[str, str | None]:
     """Return (Vietnamese message, extra path part) for one jsonschema error."""
     v, arg, inst = error.validator, error.validator_value, error.instance
     if v == "required":
-        missing = next((name for name in arg if isinstance(inst, dict) and name not in inst), arg[0])
+        # jsonschema reports each missing property as its own error: "'ten' is a required property".
+        match = re.match(r"^'(.+)' is a required property$", error.message)
+        missing = match.group(1) if match else next((n for n in arg if isinstance(inst, dict) and n not in inst), arg[0])
         return "Thiếu trường bắt buộc.", missing
     if v == "additionalProperties":
         allowed = list((error.schema.get("properties") or {}).keys())

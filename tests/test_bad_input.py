@@ -118,3 +118,13 @@ def test_cli_missing_field_message(tmp_path, capsys):
     assert code == 1
     assert "trường nguoi_ky" in err and "Thiếu trường bắt buộc" in err
     assert not out.exists()
+
+
+def test_each_missing_field_is_named(tmp_path):
+    def change(d):
+        for key in ("trich_yeu", "kinh_gui", "nguoi_ky"):
+            d.pop(key)
+
+    with pytest.raises(DataValidationError) as info:
+        render_document("cong-van", write_case(tmp_path, change), tmp_path / "x.docx")
+    assert sorted(p.field for p in info.value.problems) == ["kinh_gui", "nguoi_ky", "trich_yeu"]
