@@ -9,6 +9,9 @@ from generator.api import (
     render_prepared,
     template_path,
 )
+from generator.assemble import DossierError, DossierResult, build_dossier, plan_dossier
+from generator.batch import BatchReport, run_batch
+from generator.campaign import Campaign, load_campaign
 from generator.convert import ConversionResult, Converter, LibreOfficePool, default_converter
 from generator.documents import Prepared, document_types, get_document_type
 from generator.errors import (
@@ -20,19 +23,25 @@ from generator.errors import (
     TemplateError,
     VanbanError,
 )
+from generator.excel_template import write_template as write_excel_template
 from generator.load import Source, load_data
+from generator.nominations import read_nominations
 from generator.pdfmerge import MergeReport, merge_pdfs
 from generator.profile import Office, load_office
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchReport",
+    "Campaign",
     "ConversionError",
     "ConversionResult",
     "Converter",
+    "DataValidationError",
+    "DossierError",
+    "DossierResult",
     "LibreOfficePool",
     "MergeReport",
-    "DataValidationError",
     "Office",
     "OutputError",
     "Prepared",
@@ -43,14 +52,20 @@ __all__ = [
     "TemplateError",
     "VanbanError",
     "__version__",
+    "build_dossier",
     "default_converter",
     "document_types",
     "get_document_type",
+    "load_campaign",
     "load_data",
     "load_office",
     "merge_pdfs",
+    "plan_dossier",
     "prepare_document",
+    "read_nominations",
     "render_document",
     "render_prepared",
+    "run_batch",
     "template_path",
+    "write_excel_template",
 ]

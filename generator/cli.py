@@ -7,12 +7,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import __version__, cli_vi
+from generator import __version__, cli_vi, dossier_cli
 from generator.api import render_document, template_path
-from generator.documents import document_types
 from generator.check import check_document
+from generator.documents import document_types
 from generator.errors import Problem, SourceError, VanbanError
 from generator.render import CompiledTemplate
+from generator.web import serve_cli
 
 
 def _print_warnings(warnings: Sequence[Problem]) -> None:
@@ -99,8 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("files", nargs="+", type=Path, metavar="TỆP", help="tệp .docx cần kiểm tra")
     check.set_defaults(func=cmd_check)
-    __import__("generator.web.serve_cli", fromlist=["add_commands"]).add_commands(sub)
-    __import__("generator.dossier_cli", fromlist=["add_commands"]).add_commands(sub)
+    dossier_cli.add_commands(sub)
+    serve_cli.add_commands(sub)
     return parser
 
 

@@ -10,7 +10,6 @@ The vote content itself (ballot counts, Ban kiểm phiếu, summary sentence) is
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 from functools import partial
 from typing import Any
@@ -66,7 +65,7 @@ class VoteRow:
 
 def percent(ratio: Fraction, decimals: int = 2) -> str:
     """Write an exact ratio as a Vietnamese percentage (8/9 → "88,89%")."""
-    return format_percent(Decimal(ratio.numerator) / Decimal(ratio.denominator), decimals)
+    return format_percent(ratio, decimals)
 
 
 def threshold_text(threshold: Fraction) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from fractions import Fraction
 
 from babel.numbers import format_decimal
 
@@ -16,7 +17,7 @@ __all__ = [
     "parse_number",
 ]
 
-Number = int | float | Decimal | str
+Number = int | float | Decimal | Fraction | str
 
 _LOCALE = "vi"
 # Vietnamese writing: "." groups thousands, "," separates decimals (TCVN / babel "vi").
@@ -44,6 +45,11 @@ def parse_number(value: Number) -> Decimal:
         result = Decimal(repr(value))
     elif isinstance(value, Decimal):
         result = value
+    elif isinstance(value, Fraction):
+        # Vote ratios are exact fractions (8/9); 28 significant digits is far beyond any rounding shown.
+        with localcontext() as context:
+            context.prec = 28
+            result = Decimal(value.numerator) / Decimal(value.denominator)
     elif isinstance(value, str):
         result = _parse_str(value)
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -84,6 +85,9 @@ PERCENT = [
     (("0,9956",), "99,56%"),
     (("99,56%",), "99,56%"),
     (("90%", 0), "90%"),
+    ((Fraction(8, 9),), "88,89%"),
+    ((Fraction(2, 3), 1), "66,7%"),
+    ((Fraction(9, 9),), "100,00%"),
 ]
 
 
