@@ -37,12 +37,15 @@ class BodyParagraph:
     """One paragraph of the body: its kind picks the template paragraph that formats it.
 
     kieu: "muc" (Roman heading, upper-case bold), "khoan" (numbered heading, bold), "doan" (upright).
+    cuoi: the paragraph that closes the document's text (ends in ./.); it keeps with the signature
+    block so that a signature never stands alone on a page.
     """
 
     kieu: str
     so: str
     van_ban: Markup
     cap: int
+    cuoi: bool = False
 
     @property
     def dong(self) -> Markup:

@@ -29,6 +29,8 @@ def _warn(warnings: list[Problem]) -> None:
 def cmd_dossier(args: argparse.Namespace) -> int:
     from generator.assemble import DossierError, build_dossier, plan_dossier
 
+    args.de_nghi = args.table or args.de_nghi
+
     try:
         if args.chi_kiem_tra:
             plan = plan_dossier(args.campaign, table=args.de_nghi, today=args.ngay)
@@ -120,7 +122,7 @@ def add_commands(sub: Any) -> None:
         epilog=(
             "Ví dụ:\n"
             "  vanban dossier samples/ho-so-khen-thuong/campaign.yaml -o ho-so/ --ngay 2026-11-25\n"
-            "  vanban dossier dot-thi-dua.yaml --de-nghi de-nghi.xlsx -o ho-so/ --pdf\n"
+            "  vanban dossier dot-thi-dua.yaml de-nghi.xlsx -o ho-so/ --pdf\n"
             "  vanban dossier dot-thi-dua.yaml --chi-kiem-tra"
         ),
         formatter_class=fmt,
@@ -128,13 +130,15 @@ def add_commands(sub: Any) -> None:
     p.add_argument(
         "campaign", type=Path, metavar="ĐỢT_THI_ĐUA", help="tệp đợt thi đua .yaml (schemas/dot-thi-dua.schema.json)"
     )
-    p.add_argument("-o", "--output", type=Path, metavar="THƯ_MỤC", help="thư mục ghi hồ sơ")
     p.add_argument(
-        "--de-nghi",
+        "table",
+        nargs="?",
         type=Path,
         metavar="BẢNG",
-        help="bảng danh sách đề nghị .xlsx/.csv/.yaml (mặc định: trường de_nghi)",
+        help="bảng danh sách đề nghị .xlsx/.csv/.yaml (mặc định: trường de_nghi của tệp đợt thi đua)",
     )
+    p.add_argument("-o", "--output", type=Path, metavar="THƯ_MỤC", help="thư mục ghi hồ sơ")
+    p.add_argument("--de-nghi", type=Path, metavar="BẢNG", help="như tham số BẢNG (cách viết cũ)")
     p.add_argument(
         "--ngay", type=_day, metavar="NGÀY", help="coi hôm nay là ngày này khi xét hạn nộp (ví dụ 2026-11-25)"
     )

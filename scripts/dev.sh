@@ -43,17 +43,20 @@ setup() {
   setup_system "$@"
 }
 
-# The main job on the samples, through the same `vanban` command a user types.
+# The main job on the samples, through the same `vanban` command a user types: the commendation
+# dossier from the sample campaign and Excel list (DOCX, PDF, merged PDF, zip, manifest), then one
+# document of every type from its sample data.
 demo() {
   local vanban="$VENV/bin/vanban" out="$ROOT/out"
-  mkdir -p "$out"
+  mkdir -p "$out/van-ban"
+  "$vanban" dossier samples/ho-so-khen-thuong/campaign.yaml samples/ho-so-khen-thuong/de-nghi.xlsx \
+    -o "$out/ho-so-khen-thuong" --pdf
   for kind in cong-van ke-hoach to-trinh bien-ban bao-cao-thanh-tich; do
     for data in samples/"$kind"/*.yaml; do
-      [ -e "$data" ] || continue
-      "$vanban" render "$kind" "$data" -o "$out/$(basename "${data%.yaml}").docx"
+      "$vanban" render "$kind" "$data" -o "$out/van-ban/$(basename "${data%.yaml}").docx" --pdf
     done
   done
-  echo "==> Kết quả trong $out"
+  echo "==> Kết quả: $out/ho-so-khen-thuong (hồ sơ khen thưởng), $out/van-ban (từng loại văn bản)"
 }
 
 case "${1:-}" in

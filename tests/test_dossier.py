@@ -183,6 +183,12 @@ def test_merged_pdf_bookmarks_and_pages(converter, tmp_path):
     part_pages = [n for name, n in parts.items() if name.startswith("pdf/")]
     assert len(part_pages) == 18
     assert len(merged.pages) == parts["ho-so.pdf"] == sum(part_pages)
+    # No document of the dossier leaves its signature block alone on a page without its closing text.
+    for pdf in sorted((tmp_path / "pdf").glob("*.pdf")):
+        for number, page in enumerate(PdfReader(pdf).pages, 1):
+            text = page.extract_text()
+            if any(mark in text for mark in ("Nơi nhận:", "THƯ KÝ", "NGƯỜI BÁO CÁO", "THỦ TRƯỞNG ĐƠN VỊ")):
+                assert "./." in text, f"{pdf.name} page {number}"
 
 
 @pytest.mark.parametrize("ref", ["../../../../etc/passwd", "/etc/passwd"])

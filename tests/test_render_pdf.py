@@ -77,3 +77,17 @@ def test_cli_pdf_flag(tmp_path):
     out = tmp_path / "cv.docx"
     assert main(["render", "cong-van", str(KINDS["cong-van"]), "-o", str(out), "--pdf"]) == 0
     assert out.exists() and out.with_suffix(".pdf").exists()
+
+
+SIGNATURE_MARKS = ("Nơi nhận:", "THƯ KÝ", "NGƯỜI BÁO CÁO THÀNH TÍCH", "THỦ TRƯỞNG ĐƠN VỊ")
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_signature_block_never_stands_alone(kind, tmp_path, pool):
+    # The closing paragraph (./.) keeps with the signature block; the block itself does not split.
+    result = render_document(kind, KINDS[kind], tmp_path / f"{kind}.pdf", converter=pool)
+    pages = [page.extract_text() for page in PdfReader(str(result.pdf)).pages]
+    signature_pages = [i for i, text in enumerate(pages) if any(mark in text for mark in SIGNATURE_MARKS)]
+    assert signature_pages, "no signature block found"
+    for i in signature_pages:
+        assert "./." in pages[i], f"page {i + 1} holds the signature without the closing text"

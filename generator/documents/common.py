@@ -146,4 +146,4 @@ def close_body(paragraphs: list[BodyParagraph]) -> list[BodyParagraph]:
     text = str(last.van_ban).rstrip()
     if not text.endswith(CLOSING_MARK):
         text = text[:-1] + CLOSING_MARK if text.endswith((".", ";", ":", ",")) else text + CLOSING_MARK
-    return [*paragraphs[:-1], BodyParagraph(last.kieu, last.so, Markup(text), last.cap)]
+    return [*paragraphs[:-1], BodyParagraph(last.kieu, last.so, Markup(text), last.cap, cuoi=True)]

@@ -11,6 +11,7 @@ from docxbuild import (
     TEXT_WIDTH,
     Container,
     borderless_table,
+    cant_split,
     cell_valign,
     para,
     rule,
@@ -94,6 +95,9 @@ def body(doc: Container, variable: str = "noi_dung") -> None:
     para(doc, "{{ doan.dong }}", size=14, bold=True, keep_next=True, **BODY)
     tag(doc, '{%p elif doan.kieu == "khoan" %}')
     para(doc, "{{ doan.dong }}", size=14, bold=True, keep_next=True, **BODY)
+    tag(doc, "{%p elif doan.cuoi %}")
+    # The closing paragraph (./.) keeps with the signature block: a signature never stands alone.
+    para(doc, "{{ doan.dong }}", size=14, keep_next=True, **BODY)
     tag(doc, "{%p else %}")
     para(doc, "{{ doan.dong }}", size=14, **BODY)
     tag(doc, "{%p endif %}")
@@ -102,8 +106,9 @@ def body(doc: Container, variable: str = "noi_dung") -> None:
 
 def signature(doc: Container, *, noi_nhan: bool = True) -> None:
     """Add Nơi nhận (left, top-aligned with the title lines) and the signature block (right)."""
-    para(doc, "", size=14, align="left")
+    para(doc, "", size=14, align="left", keep_next=True)
     table = borderless_table(doc, [SIGN_LEFT, SIGN_RIGHT])
+    cant_split(table.rows[0])  # the title lines, the space to sign and the name stay on one page
     left, right = table.rows[0].cells
     cell_valign(left, "top")
     cell_valign(right, "top")

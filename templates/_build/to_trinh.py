@@ -114,8 +114,10 @@ def build():
     parts.kinh_gui(doc)
     parts.can_cu(doc)
     parts.body(doc)
-    for name in ("de_nghi_doan", "cam_ket", "ket_luan"):
+    for name in ("de_nghi_doan", "cam_ket"):
         para(doc, f"{{{{ {name} }}}}", size=14, **parts.BODY)
+    # The closing request (./.) keeps with the signature block.
+    para(doc, "{{ ket_luan }}", size=14, keep_next=True, **parts.BODY)
     parts.signature(doc)
     _section_break(doc)
     danh_sach(doc)
