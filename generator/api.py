@@ -50,8 +50,15 @@ def resolve_office(source: Source, office: Office | str | Path | None = None) ->
     ref = source.data.get(OFFICE_KEY) if isinstance(source.data, dict) else None
     if not ref:
         raise DataValidationError(
-            [Problem("Thiếu hồ sơ cơ quan: ghi 'co_quan: <tệp hồ sơ>.yaml' trong dữ liệu hoặc dùng --co-quan.",
-                     source.name if source.file else None, None, None, OFFICE_KEY)],
+            [
+                Problem(
+                    "Thiếu hồ sơ cơ quan: ghi 'co_quan: <tệp hồ sơ>.yaml' trong dữ liệu hoặc dùng --co-quan.",
+                    source.name if source.file else None,
+                    None,
+                    None,
+                    OFFICE_KEY,
+                )
+            ],
             file=source.file,
         )
     base = source.file.parent if source.file else Path.cwd()
@@ -59,7 +66,9 @@ def resolve_office(source: Source, office: Office | str | Path | None = None) ->
     if not path.exists():
         raise SourceError(
             f"Không tìm thấy hồ sơ cơ quan '{ref}' (trường co_quan, tìm tại {path}).",
-            file=source.file, row=source.line_of(OFFICE_KEY), field=OFFICE_KEY,
+            file=source.file,
+            row=source.line_of(OFFICE_KEY),
+            field=OFFICE_KEY,
         )
     return load_office(path)
 
@@ -71,7 +80,9 @@ def prepare_document(
     doc_type = get_document_type(kind)
     source = as_source(data)
     if not isinstance(source.data, dict):
-        raise SourceError(f"Tệp '{source.name}' phải chứa các trường của văn bản (dạng khóa: giá trị).", file=source.file)
+        raise SourceError(
+            f"Tệp '{source.name}' phải chứa các trường của văn bản (dạng khóa: giá trị).", file=source.file
+        )
     # The office reference is not a field of the document schema; check the rest strictly.
     fields = {k: v for k, v in source.data.items() if k != OFFICE_KEY}
     validate(Source(fields, source.file, source.lines), doc_type.schema_name)
@@ -107,8 +118,9 @@ def compiled_template(path: Path, sandboxed: bool) -> CompiledTemplate:
     return _compiled(path.resolve(), mtime, sandboxed)
 
 
-def render_prepared(kind: str, prepared: Prepared, *, office: Office | None = None,
-                    template: str | Path | None = None) -> bytes:
+def render_prepared(
+    kind: str, prepared: Prepared, *, office: Office | None = None, template: str | Path | None = None
+) -> bytes:
     """Render a prepared document to DOCX bytes with the right template."""
     path, sandboxed = template_path(kind, office=office, template=template)
     author = office.ten if office else ""

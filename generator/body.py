@@ -81,7 +81,9 @@ class _Numberer:
                 counter += 1
                 self.section(item, counter, level, parent, child_style, bullet)
 
-    def section(self, item: dict[str, Any], index: int, level: int, parent: str, style: str | None, bullet: int) -> None:
+    def section(
+        self, item: dict[str, Any], index: int, level: int, parent: str, style: str | None, bullet: int
+    ) -> None:
         style = style or (self.scheme[level] if level < len(self.scheme) else None)
         if style is None:  # deeper than the scheme: further levels are dash bullets
             self.bullets([item], bullet, level)

@@ -81,8 +81,10 @@ def text_runs(paragraph: Paragraph) -> list:
 def paragraph_style(paragraph: Paragraph, props: _Props) -> dict:
     """Return the uniform size/bold/italic of a paragraph's text runs (None where runs differ)."""
     runs = text_runs(paragraph)
+
     def same(values):
         return values[0] if values and all(v == values[0] for v in values) else None
+
     return {
         "size": same([props.size(r) for r in runs]),
         "bold": same([props.flag(r, "b") for r in runs]),
@@ -204,8 +206,14 @@ def _check_header(doc, paragraphs, props, fail) -> tuple | None:
     # The place/date line lives in the header table (ô 4); body lines such as "Thời gian bắt đầu: …,
     # ngày …" in a biên bản are not it.
     header_paragraphs = [p for cell in doc.tables[0]._cells for p in cell.paragraphs] if doc.tables else []
-    date = next((p for p in header_paragraphs if re.search(r"ngày\s.*tháng\s.*năm \d{4}$", p.text.strip())
-                 and ", ngày" in p.text), None)
+    date = next(
+        (
+            p
+            for p in header_paragraphs
+            if re.search(r"ngày\s.*tháng\s.*năm \d{4}$", p.text.strip()) and ", ngày" in p.text
+        ),
+        None,
+    )
     if date is None:
         return None
     s_date = paragraph_style(date, props)

@@ -49,8 +49,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             raise SourceError(f"Không tìm thấy tệp '{path}'.", file=path)
         findings = check_document(path)
         fails = [f for f in findings if f.level == "FAIL"]
-        print(f"{path}: {'đạt' if not fails else f'{len(fails)} lỗi'}"
-              f"{f', {len(findings) - len(fails)} lưu ý' if len(findings) > len(fails) else ''}")
+        print(
+            f"{path}: {'đạt' if not fails else f'{len(fails)} lỗi'}"
+            f"{f', {len(findings) - len(fails)} lưu ý' if len(findings) > len(fails) else ''}"
+        )
         for finding in findings:
             print(f"  {finding}")
         worst = max(worst, 1 if fails else 0)
@@ -77,10 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     render.add_argument("loai", choices=kinds, metavar="LOẠI", help=f"loại văn bản: {', '.join(kinds)}")
     render.add_argument("data", type=Path, metavar="DỮ_LIỆU", help="tệp dữ liệu .yaml hoặc .json")
-    render.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP",
-                        help="tệp kết quả .docx, hoặc .pdf để chỉ lấy PDF")
+    render.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="TỆP", help="tệp kết quả .docx, hoặc .pdf để chỉ lấy PDF"
+    )
     render.add_argument("--pdf", action="store_true", help="tạo thêm bản PDF cạnh tệp .docx (cần LibreOffice)")
-    render.add_argument("--co-quan", type=Path, metavar="TỆP", help="hồ sơ cơ quan (mặc định: trường co_quan trong dữ liệu)")
+    render.add_argument(
+        "--co-quan", type=Path, metavar="TỆP", help="hồ sơ cơ quan (mặc định: trường co_quan trong dữ liệu)"
+    )
     render.add_argument("--template", type=Path, metavar="TỆP", help="dùng mẫu .docx riêng thay cho mẫu có sẵn")
     render.set_defaults(func=cmd_render)
 

@@ -17,7 +17,9 @@ MESSAGES = {
     "show program's version number and exit": "in số phiên bản rồi thoát",
     "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
     "unrecognized arguments: %s": "không hiểu tham số: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "giá trị không hợp lệ: %(value)r (chọn một trong: %(choices)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "giá trị không hợp lệ: %(value)r (chọn một trong: %(choices)s)"
+    ),
     "expected one argument": "cần một giá trị",
     "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
     "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",

@@ -90,9 +90,7 @@ def load_data(path: str | Path) -> Source:
     """Read a YAML or JSON file; raise SourceError naming the file (and line) if it cannot be read."""
     path = Path(path)
     if path.suffix.lower() not in DATA_SUFFIXES:
-        raise SourceError(
-            f"Không đọc được '{path.name}': chỉ nhận tệp .yaml, .yml hoặc .json.", file=path
-        )
+        raise SourceError(f"Không đọc được '{path.name}': chỉ nhận tệp .yaml, .yml hoặc .json.", file=path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as err:

@@ -463,9 +463,7 @@ def read_table(
             continue
         first = next((c for c in cells if c is not None and str(c).strip()), "")
         if fold(first) == fold(EXAMPLE_MARK):
-            table.warnings.append(
-                Problem("Bỏ qua dòng ví dụ của mẫu.", str(path), sheet_name, number, warning=True)
-            )
+            table.warnings.append(Problem("Bỏ qua dòng ví dụ của mẫu.", str(path), sheet_name, number, warning=True))
             continue
         record = Record({}, path, sheet_name, number, index=len(table.records) + 1)
         for pos, column in matched.items():

@@ -59,8 +59,15 @@ class Office:
                 )
         known = ", ".join(p.ho_ten for p in self.nguoi_ky) or "(chưa có ai)"
         raise DataValidationError(
-            [Problem(f"Người ký '{name}' không có trong hồ sơ cơ quan; có: {known}.",
-                     source.name if source.file else None, None, source.line_of(path), path)],
+            [
+                Problem(
+                    f"Người ký '{name}' không có trong hồ sơ cơ quan; có: {known}.",
+                    source.name if source.file else None,
+                    None,
+                    source.line_of(path),
+                    path,
+                )
+            ],
             file=source.file,
         )
 

@@ -20,8 +20,8 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
-from jinja2 import meta as jinja_meta
 from docxtpl import DocxTemplate
+from jinja2 import meta as jinja_meta
 from lxml import etree
 
 from generator.errors import OutputError, TemplateError
@@ -118,7 +118,9 @@ class CompiledTemplate:
             for info, _ in self._entries:
                 if info.filename in parts:
                     archive.writestr(info, parts[info.filename])
-            archive.writestr(zipfile.ZipInfo(CORE_PROPS, date_time=(1980, 1, 1, 0, 0, 0)), _core_properties(title, author))
+            archive.writestr(
+                zipfile.ZipInfo(CORE_PROPS, date_time=(1980, 1, 1, 0, 0, 0)), _core_properties(title, author)
+            )
         return out.getvalue()
 
     def _render_part(self, part: str, context: Mapping[str, Any]) -> str:
@@ -150,7 +152,7 @@ def _core_properties(title: str, author: str) -> bytes:
         f"<dc:title>{xml_escape(title)}</dc:title><dc:creator>{xml_escape(author)}</dc:creator>"
         "<cp:lastModifiedBy>vanban</cp:lastModifiedBy><dc:language>vi-VN</dc:language>"
         "</cp:coreProperties>"
-    ).encode("utf-8")
+    ).encode()
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jsonschema
@@ -53,7 +53,7 @@ def schema_registry() -> Registry:
     return Registry().with_resources(resources)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict[str, Any]:
     """Return schemas/<name>.schema.json; SourceError if vanban has no such schema."""
     path = SCHEMAS / f"{name}.schema.json"
@@ -75,7 +75,9 @@ def _message(error: jsonschema.ValidationError) -> tuple[str, str | None]:
     if v == "required":
         # jsonschema reports each missing property as its own error: "'ten' is a required property".
         match = re.match(r"^'(.+)' is a required property$", error.message)
-        missing = match.group(1) if match else next((n for n in arg if isinstance(inst, dict) and n not in inst), arg[0])
+        missing = (
+            match.group(1) if match else next((n for n in arg if isinstance(inst, dict) and n not in inst), arg[0])
+        )
         return "Thiếu trường bắt buộc.", missing
     if v == "additionalProperties":
         allowed = list((error.schema.get("properties") or {}).keys())
@@ -86,7 +88,7 @@ def _message(error: jsonschema.ValidationError) -> tuple[str, str | None]:
         return f"Trường '{name}' không có trong mẫu dữ liệu.{hint}", name
     if v == "type":
         wanted = arg if isinstance(arg, list) else [arg]
-        names = " hoặc ".join(_TYPES.get(t, t) for t in wanted)
+        names = " hoặc ".join(_TYPES.get(str(t), str(t)) for t in wanted)
         return f"Phải là {names}, nhưng đang là {_show(inst)}.", None
     if v == "enum":
         return f"Giá trị {_show(inst)} không hợp lệ; chỉ nhận: {', '.join(map(str, arg))}.", None
@@ -118,8 +120,8 @@ def _message(error: jsonschema.ValidationError) -> tuple[str, str | None]:
     if v in ("oneOf", "anyOf"):
         kinds = [_TYPES.get(str(option.get("type")), "") for option in arg if isinstance(option, dict)]
         kinds += ["một nhóm trường" for option in arg if isinstance(option, dict) and "$ref" in option]
-        allowed = " hoặc ".join(dict.fromkeys(k for k in kinds if k))
-        return f"Giá trị {_show(inst)} không hợp lệ; phải là {allowed or 'một dạng được phép'}.", None
+        accepted = " hoặc ".join(dict.fromkeys(k for k in kinds if k))
+        return f"Giá trị {_show(inst)} không hợp lệ; phải là {accepted or 'một dạng được phép'}.", None
     return error.message, None
 
 
@@ -136,20 +138,26 @@ def _validator(schema: dict[str, Any]) -> Draft202012Validator:
     return cached[1]
 
 
-def schema_problems(data: Any, schema: dict[str, Any], source: Source, prefix: list[str | int] | None = None) -> list[Problem]:
+def schema_problems(
+    data: Any, schema: dict[str, Any], source: Source, prefix: list[str | int] | None = None
+) -> list[Problem]:
     """Return every schema problem of `data`, located by field path and line (empty list: valid)."""
     validator = _validator(schema)
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         if error.validator in ("anyOf", "oneOf") and error.context and isinstance(error.instance, dict):
             # For an object in a "text or section" slot, the object branch's error is the useful one.
-            error = best_match(e for e in error.context if not (e.validator == "type" and e.validator_value == "string"))
+            error = best_match(
+                e for e in error.context if not (e.validator == "type" and e.validator_value == "string")
+            )
         message, extra = _message(error)
         parts: list[str | int] = [*(prefix or []), *error.absolute_path]
         if extra:
             parts.append(extra)
         path = field_path(parts)
-        problems.append(Problem(message, source.name if source.file else None, None, source.line_of(path), path or None))
+        problems.append(
+            Problem(message, source.name if source.file else None, None, source.line_of(path), path or None)
+        )
     return problems
 
 

@@ -55,7 +55,11 @@ def test_nfd_text_comes_out_nfc(tmp_path):
         (lambda d: d.update(so="năm"), "so", "số nguyên"),
         (lambda d: d.update(trich_yue="x"), "trich_yue", "Có phải ý bạn là 'trich_yeu'"),
         (lambda d: d.update(ngay_ban_hanh="31/02/2026"), "ngay_ban_hanh", "Ngày không hợp lệ"),
-        (lambda d: d["noi_dung"].append({"tieu_de": "X", "noi_dung": [5]}), "noi_dung[6].noi_dung[1]", "phải là một chuỗi chữ hoặc một nhóm trường"),
+        (
+            lambda d: d["noi_dung"].append({"tieu_de": "X", "noi_dung": [5]}),
+            "noi_dung[6].noi_dung[1]",
+            "phải là một chuỗi chữ hoặc một nhóm trường",
+        ),
         (lambda d: d.update(nguoi_ky="Nguyễn Không Có"), "nguoi_ky", "không có trong hồ sơ cơ quan"),
         (lambda d: d.update(don_vi_soan_thao="KHONGCO"), "don_vi_soan_thao", "không có trong hồ sơ"),
     ],

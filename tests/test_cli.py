@@ -45,7 +45,9 @@ def test_render_through_installed_entry_point(tmp_path):
     vanban = [sys.executable, "-m", "generator.cli"]
     done = subprocess.run(
         [*vanban, "render", "cong-van", str(SAMPLES / "cong-van" / "cong-van.yaml"), "-o", str(out)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert out.exists() and out.stat().st_size > 5000

@@ -63,9 +63,7 @@ def test_output_pdf_only(tmp_path, pool):
     assert reader.metadata.title.startswith("V/v hướng dẫn xét")
     assert reader.metadata.author == "Cục Quản lý Thi hành án dân sự"
     fonts = {
-        str(font["/BaseFont"])
-        for page in reader.pages
-        for font in (page["/Resources"].get("/Font") or {}).values()
+        str(font["/BaseFont"]) for page in reader.pages for font in (page["/Resources"].get("/Font") or {}).values()
     }
     assert fonts and all("LiberationSerif" in f for f in fonts)
     first_page = reader.pages[0].extract_text()

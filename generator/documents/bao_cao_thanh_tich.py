@@ -64,8 +64,17 @@ SIGNATURES = {
 SEAL_NOTE = "(Ký, đóng dấu)"
 
 # Fields that belong to one subject type only; given for the other they are not printed (warning).
-PERSON_FIELDS = ("ho_ten", "ngay_sinh", "gioi_tinh", "que_quan", "tru_quan", "don_vi", "chuc_vu", "trinh_do",
-                 "hoc_ham_hoc_vi")
+PERSON_FIELDS = (
+    "ho_ten",
+    "ngay_sinh",
+    "gioi_tinh",
+    "que_quan",
+    "tru_quan",
+    "don_vi",
+    "chuc_vu",
+    "trinh_do",
+    "hoc_ham_hoc_vi",
+)
 UNIT_FIELDS = ("ten", "tru_so", "dien_thoai", "dac_diem", "bien_che", "chuc_nang")
 
 # Results table (no NĐ 30 rule for tables inside the body): 13 pt, black single borders, header bold.
@@ -272,7 +281,8 @@ def header_context(data: dict[str, Any], office: Office, problems: Problems) -> 
         "co_quan_chu_quan": upper_vi(agency.get("cap_tren", "")) if agency else "",
         "co_quan": "\n".join(lines),
         "duong_ke_co_quan": rule_paragraph(agency_rule_twips(lines, AGENCY_SIZE, HEADER_LEFT), HEADER_LEFT)
-        if lines else Markup(""),
+        if lines
+        else Markup(""),
         "so_ky_hieu": "",
         "dia_danh_ngay": line,
     }
@@ -368,7 +378,9 @@ def signature_context(data: dict[str, Any], problems: Problems) -> dict[str, Any
         "xac_nhan_cap_trinh": {
             "chuc_danh": upper_vi(data.get("nhan_xac_nhan_cap_trinh", DEFAULT_LABELS["nhan_xac_nhan_cap_trinh"])),
             "ghi_chu": SEAL_NOTE,
-        } if data.get("xac_nhan_cap_trinh") else None,
+        }
+        if data.get("xac_nhan_cap_trinh")
+        else None,
     }
 
 
@@ -418,8 +430,11 @@ def prepare(source: Source, office: Office) -> Prepared:
         "bang_ket_qua": table_context(table, problems),
         "thanh_tich_sau": rest,
         "khen_thuong": [
-            {"nam": str(k["nam"]), "hinh_thuc": rich(k["hinh_thuc"]),
-             "quyet_dinh": rich(decision_text(k["quyet_dinh"])) if k.get("quyet_dinh") else ""}
+            {
+                "nam": str(k["nam"]),
+                "hinh_thuc": rich(k["hinh_thuc"]),
+                "quyet_dinh": rich(decision_text(k["quyet_dinh"])) if k.get("quyet_dinh") else "",
+            }
             for k in data.get("khen_thuong") or []
         ],
         "ket_luan": ending,

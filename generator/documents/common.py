@@ -22,8 +22,7 @@ from generator.layout import (
     text_width_twips,
 )
 from generator.load import Source
-from generator.nd30 import RuleError, kinh_gui, noi_nhan, signature_lines, so_ky_hieu, symbol
-from generator.nd30 import check_name
+from generator.nd30 import RuleError, check_name, kinh_gui, noi_nhan, signature_lines, so_ky_hieu, symbol
 from generator.profile import Office
 from generator.richtext import plain
 from generator.vi import parse_date, place_date_line
@@ -67,20 +66,26 @@ def rule_paragraph(width: int, column: int) -> Markup:
     """Return an empty centred paragraph whose top border is a line `width` twips long (spec §2 rules)."""
     indent = centered_rule_indent(column, width)
     return Markup(
-        "<w:p><w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
-        f"<w:spacing w:before=\"0\" w:after=\"0\"/><w:ind w:left=\"{indent}\" w:right=\"{indent}\"/>"
-        "<w:jc w:val=\"center\"/><w:rPr><w:sz w:val=\"12\"/></w:rPr></w:pPr></w:p>"
+        '<w:p><w:pPr><w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+        f'<w:spacing w:before="0" w:after="0"/><w:ind w:left="{indent}" w:right="{indent}"/>'
+        '<w:jc w:val="center"/><w:rPr><w:sz w:val="12"/></w:rPr></w:pPr></w:p>'
     )
 
 
 def issue_date(data: dict[str, Any], problems: Problems) -> tuple[date | None, int]:
     """Return (ngày ban hành or None for an unsigned draft, year); the year defaults to the date's."""
-    day = problems.check("ngay_ban_hanh", lambda: parse_date(data["ngay_ban_hanh"]), None) if data.get("ngay_ban_hanh") else None
+    day = (
+        problems.check("ngay_ban_hanh", lambda: parse_date(data["ngay_ban_hanh"]), None)
+        if data.get("ngay_ban_hanh")
+        else None
+    )
     year = day.year if day else int(data.get("nam") or date.today().year)
     return day, year
 
 
-def header_context(office: Office, data: dict[str, Any], type_name: str, problems: Problems, *, unit: str | None = None) -> dict[str, Any]:
+def header_context(
+    office: Office, data: dict[str, Any], type_name: str, problems: Problems, *, unit: str | None = None
+) -> dict[str, Any]:
     """Return the header variables: agency lines and rule, Số/ký hiệu, place and date."""
     day, year = issue_date(data, problems)
     lines = office.name_lines
@@ -115,7 +120,7 @@ def signature_context(office: Office, data: dict[str, Any], problems: Problems) 
     if warning:
         problems.warn("nguoi_ky", warning)
     return {
-        "chu_ky": problems.check("nguoi_ky", lambda: signature_lines(signer), []),
+        "chu_ky": problems.check("nguoi_ky", lambda: signature_lines(signer), list[str]()),
         "nguoi_ky": signer.name,
     }
 
@@ -126,10 +131,11 @@ def recipients_context(data: dict[str, Any], problems: Problems, *, unit: str, u
     if isinstance(recipients, str):
         recipients = [recipients]
     kg = problems.check("kinh_gui", lambda: kinh_gui(recipients), None) if (recipients or upward) else None
-    lines = problems.check(
+    lines: list[str] = problems.check(
         "noi_nhan",
-        lambda: noi_nhan(data.get("noi_nhan") or [], has_kinh_gui=bool(recipients), luu_unit=unit,
-                         luu_copies=data.get("so_ban_luu")),
+        lambda: noi_nhan(
+            data.get("noi_nhan") or [], has_kinh_gui=bool(recipients), luu_unit=unit, luu_copies=data.get("so_ban_luu")
+        ),
         [],
     )
     return {

@@ -35,7 +35,9 @@ def prepare(source: Source, office: Office) -> Prepared:
     problems = Problems(source)
     unit = data["don_vi_soan_thao"]
     if office.don_vi and unit not in office.don_vi:
-        problems.add("don_vi_soan_thao", f"Đơn vị '{unit}' không có trong hồ sơ cơ quan; có: {', '.join(office.don_vi)}.")
+        problems.add(
+            "don_vi_soan_thao", f"Đơn vị '{unit}' không có trong hồ sơ cơ quan; có: {', '.join(office.don_vi)}."
+        )
     context = {
         **header_context(office, data, TYPE_NAME, problems, unit=unit),
         "trich_yeu": trich_yeu_line(data["trich_yeu"]),

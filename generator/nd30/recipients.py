@@ -50,10 +50,7 @@ def kinh_gui(recipients: list[str]) -> KinhGui:
     """Lay out Kính gửi: one recipient inline, several as "- …;" lines ending "."."""
     names = _items(recipients)
     if not names:
-        raise RuleError(
-            "Kính gửi cần ít nhất một cơ quan, tổ chức hoặc cá nhân nhận "
-            f"(nhận được: {recipients!r})."
-        )
+        raise RuleError(f"Kính gửi cần ít nhất một cơ quan, tổ chức hoặc cá nhân nhận (nhận được: {recipients!r}).")
     # NĐ 30 Phụ lục I, II.9.d: one recipient on the same line as "Kính gửi:"; two or more on
     # their own lines, "-" first, ";" last, the final line ending ".".
     if len(names) == 1:
@@ -86,8 +83,7 @@ def luu_line(unit_abbr: str, copies: int | None = None) -> str:
     if not unit:
         if copies is not None:
             raise RuleError(
-                f"Số lượng bản lưu ({copies}) cần đi kèm chữ viết tắt đơn vị soạn thảo "
-                "(NĐ 30 Phụ lục I, II.9.d)."
+                f"Số lượng bản lưu ({copies}) cần đi kèm chữ viết tắt đơn vị soạn thảo (NĐ 30 Phụ lục I, II.9.d)."
             )
         return "- Lưu: VT."
     return f"- Lưu: VT, {unit}{_copies(copies)}."

@@ -84,10 +84,7 @@ def signature_lines(signer: Signer) -> list[str]:
     if not title and authority != "Q":
         raise RuleError(f"Thiếu chức vụ của người ký '{signer.name}'.")
     if signer.on_behalf_of_head and authority != "TM":
-        raise RuleError(
-            "Ký thay người đứng đầu trong khối TM. chỉ dùng với TM., "
-            f"không với '{signer.authority}'."
-        )
+        raise RuleError(f"Ký thay người đứng đầu trong khối TM. chỉ dùng với TM., không với '{signer.authority}'.")
 
     if authority is None:
         # Head signs directly: only their own title.
@@ -103,17 +100,13 @@ def signature_lines(signer: Signer) -> list[str]:
             )
         lines = [f"TM. {_upper(collective)}"]
         if signer.on_behalf_of_head and not head:
-            raise RuleError(
-                f"Ký TM. + KT. cần chức vụ người đứng đầu (head_title) cho '{signer.name}'."
-            )
+            raise RuleError(f"Ký TM. + KT. cần chức vụ người đứng đầu (head_title) cho '{signer.name}'.")
         if head and not _same(title, head):
             # Practice (QĐ 71/2025/QĐ-UBND Hà Nội):
             # TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.
             return [*lines, f"KT. {_upper(head)}", _upper(title)]
         if signer.on_behalf_of_head:
-            raise RuleError(
-                f"Cấp trưởng '{title}' ký trực tiếp, không ghi KT. (người ký '{signer.name}')."
-            )
+            raise RuleError(f"Cấp trưởng '{title}' ký trực tiếp, không ghi KT. (người ký '{signer.name}').")
         return [*lines, _upper(title)]
 
     if not head:
@@ -155,8 +148,5 @@ def check_name(name: str) -> str | None:
             "trừ khi ngành cho phép."
         )
     if any(c.isalpha() for c in text) and text == text.upper():
-        return (
-            f"Họ tên người ký '{text}' viết toàn chữ in hoa: trình bày bằng chữ in thường "
-            "(NĐ 30 Phụ lục I, II.7.đ)."
-        )
+        return f"Họ tên người ký '{text}' viết toàn chữ in hoa: trình bày bằng chữ in thường (NĐ 30 Phụ lục I, II.7.đ)."
     return None

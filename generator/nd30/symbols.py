@@ -146,10 +146,7 @@ def _canonical_type(type_name: str) -> str:
         return found
     close = difflib.get_close_matches(_type_key(text), list(_KNOWN_TYPES), n=3, cutoff=0.6)
     hint = f" Có phải: {', '.join(_KNOWN_TYPES[c] for c in close)}?" if close else ""
-    raise RuleError(
-        f"Tên loại văn bản không hợp lệ: '{text}' "
-        f"(không có trong NĐ 30 Điều 7 / Phụ lục III).{hint}"
-    )
+    raise RuleError(f"Tên loại văn bản không hợp lệ: '{text}' (không có trong NĐ 30 Điều 7 / Phụ lục III).{hint}")
 
 
 def type_abbreviation(type_name: str) -> str | None:
@@ -227,9 +224,7 @@ class NumberRegister:
 
     def __init__(self, series: str = "chung") -> None:
         if series not in self.SERIES:
-            raise RuleError(
-                f"Cách đánh số không hợp lệ: '{series}' (chọn một trong: {', '.join(self.SERIES)})."
-            )
+            raise RuleError(f"Cách đánh số không hợp lệ: '{series}' (chọn một trong: {', '.join(self.SERIES)}).")
         self.series = series
         self._used: dict[tuple[str, int, str], set[int]] = {}
 

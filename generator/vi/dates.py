@@ -19,14 +19,10 @@ __all__ = [
 # the day and month by hand when the document is signed and registered (NĐ 30 Điều 15–16).
 BLANK = " " * 5
 
-_ISO_RE = re.compile(
-    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
-)
+_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 # Vietnamese order day/month/year; the same separator on both sides ("05/4/2026", "05-04-2026").
 _VN_RE = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})$")
-_LONG_RE = re.compile(
-    r"^(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$", re.IGNORECASE
-)
+_LONG_RE = re.compile(r"^(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$", re.IGNORECASE)
 _TIME_RE = re.compile(
     r"^(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{1,2})?(?:\s*(?:phút|p))?(?::(\d{1,2}))?$",
     re.IGNORECASE,
@@ -55,9 +51,7 @@ def parse_date(value: date | datetime | str | float) -> date:
     elif m := _LONG_RE.match(text):
         d, mo, y = (int(g) for g in m.groups())
     else:
-        raise ValueError(
-            f"Ngày không hợp lệ: {value!r} (cần dạng dd/mm/yyyy hoặc yyyy-mm-dd)"
-        )
+        raise ValueError(f"Ngày không hợp lệ: {value!r} (cần dạng dd/mm/yyyy hoặc yyyy-mm-dd)")
     try:
         return date(y, mo, d)
     except ValueError:
@@ -95,17 +89,13 @@ def format_date(
     day_date = _as_date(d)
     if day_date is None:
         if year is None:
-            raise ValueError(
-                "Thiếu ngày: cần một ngày, hoặc năm để để trống ngày và tháng"
-            )
+            raise ValueError("Thiếu ngày: cần một ngày, hoặc năm để để trống ngày và tháng")
         blank_day = blank_month = True
         y = int(year)
         day_part = month_part = ""
     else:
         if year is not None and int(year) != day_date.year:
-            raise ValueError(
-                f"Năm {year} không khớp với ngày {format_date_short(day_date)}"
-            )
+            raise ValueError(f"Năm {year} không khớp với ngày {format_date_short(day_date)}")
         y = day_date.year
         day_part, month_part = _day(day_date.day), _month(day_date.month)
     if not 1 <= y <= 9999:

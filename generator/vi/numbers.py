@@ -22,9 +22,7 @@ Number = int | float | Decimal | Fraction | str
 _LOCALE = "vi"
 # Vietnamese writing: "." groups thousands, "," separates decimals (TCVN / babel "vi").
 _PLAIN_INT_RE = re.compile(r"^\d+$")
-_GROUPED_RE = re.compile(
-    r"^[1-9]\d{0,2}(?:([. \u00a0\u202f])\d{3})(?:\1\d{3})*(?:,\d+)?$"
-)
+_GROUPED_RE = re.compile(r"^[1-9]\d{0,2}(?:([. \u00a0\u202f])\d{3})(?:\1\d{3})*(?:,\d+)?$")
 _COMMA_DEC_RE = re.compile(r"^\d+,\d+$")
 _DOT_DEC_RE = re.compile(r"^\d+\.\d+$")
 
@@ -125,11 +123,7 @@ def format_money(amount: Number) -> str:
     """Write an amount of money as "1.234.567 đồng" (the word, not "₫"); whole amounts get no decimals."""
     number = parse_number(amount)
     # Products such as 1,5 × 2.340.000 come out as Decimal("3510000.0"): a whole amount has no decimals.
-    decimals = (
-        0
-        if number == number.to_integral_value()
-        else _own_decimals(amount, number.normalize())
-    )
+    decimals = 0 if number == number.to_integral_value() else _own_decimals(amount, number.normalize())
     return f"{_format(number, decimals)} đồng"
 
 

@@ -74,14 +74,8 @@ def roman(n: int) -> str:
 
 def point_letter(index: int) -> str:
     """Return the letter of the index-th điểm (1 → "a", 5 → "đ"); beyond 23 letters is an error."""
-    if (
-        isinstance(index, bool)
-        or not isinstance(index, int)
-        or not 1 <= index <= len(POINT_LETTERS)
-    ):
-        raise ValueError(
-            f"Số thứ tự điểm không hợp lệ: {index!r} (chỉ có {len(POINT_LETTERS)} chữ cái từ a đến y)"
-        )
+    if isinstance(index, bool) or not isinstance(index, int) or not 1 <= index <= len(POINT_LETTERS):
+        raise ValueError(f"Số thứ tự điểm không hợp lệ: {index!r} (chỉ có {len(POINT_LETTERS)} chữ cái từ a đến y)")
     return POINT_LETTERS[index - 1]
 
 
@@ -91,9 +85,7 @@ def ascii_slug(s: str, max_len: int = 60) -> str:
         raise ValueError(f"Độ dài tối đa không hợp lệ: {max_len}")
     # "đ" is a letter of its own, not d + a mark, so NFD alone would drop it.
     text = nfc(s).replace("đ", "d").replace("Đ", "D")
-    text = "".join(
-        c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
-    )
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
     text = text.encode("ascii", "ignore").decode("ascii").lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if len(text) > max_len:

@@ -122,7 +122,5 @@ def bang_chu(
     **options: str,
 ) -> str:
     """Write the "Bằng chữ: …" line under an amount ("Bằng chữ: Một triệu năm trăm nghìn đồng")."""
-    words = money_in_words(
-        amount, currency=currency, exact_suffix=exact_suffix, **options
-    )
+    words = money_in_words(amount, currency=currency, exact_suffix=exact_suffix, **options)
     return f"Bằng chữ: {words}"

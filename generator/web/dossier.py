@@ -92,11 +92,13 @@ async def dossier_submit(request: Request) -> Response:
     from generator.nominations import read_nominations
 
     form = await read_form(request, max_files=MAX_FILES)
-    office_id, _ = office_or_404(request, form.get("_co_quan") if isinstance(form.get("_co_quan"), str) else None)
+    chosen_office = form.get("_co_quan")
+    office_id, _ = office_or_404(request, chosen_office if isinstance(chosen_office, str) else None)
     action = form.get("_hanh_dong") or "kiem_tra"
     if action not in ("kiem_tra", "zip", "zip_pdf"):
         raise WebError(400, f"Không có thao tác '{action}'.")
-    typed_day = form.get("ngay") if isinstance(form.get("ngay"), str) else ""
+    typed = form.get("ngay")
+    typed_day = typed if isinstance(typed, str) else ""
     try:
         today = parse_date(typed_day.strip()) if typed_day and typed_day.strip() else date.today()
     except ValueError as err:

@@ -17,6 +17,7 @@ browser take fresh numbers; the server keeps their order). Problems name paths w
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -287,7 +288,7 @@ def _convert(f: FormField, node: Any, parts: list[str | int], out: Parsed, yaml_
         obj = _object(f.children, node if isinstance(node, dict) else {}, parts, out, yaml_names)
         return obj if obj or f.required else None
     if f.kind == "repeat":
-        rows = []
+        rows: list[Any] = []
         for row in _rows(node):
             obj = _object(f.children, row if isinstance(row, dict) else {}, [*parts, len(rows)], out, yaml_names)
             if obj:
@@ -347,13 +348,13 @@ class Bound:
     path: str
     id: str
     value: str = ""
-    errors: list[str] = field(default_factory=list)
-    children: list[Bound] = field(default_factory=list)
-    rows: list[Bound] = field(default_factory=list)
+    errors: list[str] = dataclasses.field(default_factory=list)
+    children: list[Bound] = dataclasses.field(default_factory=list)
+    rows: list[Bound] = dataclasses.field(default_factory=list)
     template: Bound | None = None
     token: str = ""
     mode: str = ""  # body: "outline" or "yaml"
-    suggestions: list[str] = field(default_factory=list)
+    suggestions: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def next_index(self) -> int:

@@ -156,8 +156,13 @@ def test_body_ends_with_closing_mark(rendered, name):
 
 def test_ca_nhan_headings_and_information(ca_nhan):
     lines = texts(ca_nhan)
-    for heading in ("I. THÔNG TIN CHUNG", "II. THÀNH TÍCH ĐẠT ĐƯỢC", "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
-                    "1. Quyền hạn, nhiệm vụ được giao", "a) Về tổ chức thực hiện"):
+    for heading in (
+        "I. THÔNG TIN CHUNG",
+        "II. THÀNH TÍCH ĐẠT ĐƯỢC",
+        "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
+        "1. Quyền hạn, nhiệm vụ được giao",
+        "a) Về tổ chức thực hiện",
+    ):
         assert heading in lines
     assert "ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA CỤC TRƯỞNG CỤC QUẢN LÝ THI HÀNH ÁN DÂN SỰ" in lines
     for line in (
@@ -178,8 +183,10 @@ def test_ca_nhan_headings_and_information(ca_nhan):
 
 def test_ca_nhan_subject_line(ca_nhan):
     subject = find(ca_nhan, lambda t: t.startswith("Trần Thị Mai Phương,"))
-    assert subject.text == ("Trần Thị Mai Phương, Chuyên viên, Bí thư Chi đoàn, Phòng Thi hành án dân sự khu vực 2, "
-                            "Thi hành án dân sự tỉnh Lâm Đồng")
+    assert subject.text == (
+        "Trần Thị Mai Phương, Chuyên viên, Bí thư Chi đoàn, Phòng Thi hành án dân sự khu vực 2, "
+        "Thi hành án dân sự tỉnh Lâm Đồng"
+    )
     assert style(ca_nhan, subject) == {"size": 14, "bold": True, "italic": False, "align": "center"}
 
 
@@ -194,6 +201,7 @@ def test_ca_nhan_results_table_numbers_in_vietnamese(ca_nhan):
 def test_results_table_sits_after_the_chosen_element(ca_nhan):
     body = ca_nhan.element.body
     order = [el for el in body if el.tag in (qn("w:p"), qn("w:tbl"))]
+
     def text(el) -> str:
         return "".join(t.text or "" for t in el.iter(qn("w:t")))
 
@@ -221,11 +229,16 @@ def test_ca_nhan_signatures(ca_nhan):
 def test_honours_table_repeats_header_and_keeps_rows(ca_nhan):
     table = next(t for t in ca_nhan.tables if t.rows[0].cells[0].text == "Năm")
     assert [c.text for c in table.rows[0].cells] == [
-        "Năm", "Danh hiệu thi đua, hình thức khen thưởng", "Số, ngày, tháng, năm của quyết định; cơ quan ban hành"]
+        "Năm",
+        "Danh hiệu thi đua, hình thức khen thưởng",
+        "Số, ngày, tháng, năm của quyết định; cơ quan ban hành",
+    ]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert [c.text for c in table.rows[1].cells] == [
-        "2024", "Lao động tiên tiến",
-        "Quyết định số 18/QĐ-CTHADS ngày 08/01/2025 của Cục trưởng Cục Thi hành án dân sự tỉnh Lâm Đồng"]
+        "2024",
+        "Lao động tiên tiến",
+        "Quyết định số 18/QĐ-CTHADS ngày 08/01/2025 của Cục trưởng Cục Thi hành án dân sự tỉnh Lâm Đồng",
+    ]
     assert len(table.rows) == 3
     for row in table.rows[1:]:
         assert row._tr.trPr.find(qn("w:cantSplit")) is not None
@@ -258,7 +271,9 @@ def test_tap_the_agency_column(tap_the):
     header = tap_the.tables[0]
     left = header.rows[0].cells[0]
     assert [p.text for p in left.paragraphs if p.text] == [
-        "THI HÀNH ÁN DÂN SỰ TỈNH LÂM ĐỒNG", "PHÒNG THI HÀNH ÁN DÂN SỰ\nKHU VỰC 3"]
+        "THI HÀNH ÁN DÂN SỰ TỈNH LÂM ĐỒNG",
+        "PHÒNG THI HÀNH ÁN DÂN SỰ\nKHU VỰC 3",
+    ]
     assert style(tap_the, left.paragraphs[0])["bold"] is False
     assert style(tap_the, left.paragraphs[1])["bold"] is True
 
@@ -280,7 +295,9 @@ def test_tap_the_results_table_numbers_in_vietnamese(tap_the):
 def test_tap_the_signatures(tap_the):
     sign = tap_the.tables[-1]
     assert [c.paragraphs[0].text for c in sign.rows[0].cells] == [
-        "THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP NHẬN XÉT, XÁC NHẬN", "THỦ TRƯỞNG ĐƠN VỊ"]
+        "THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP NHẬN XÉT, XÁC NHẬN",
+        "THỦ TRƯỞNG ĐƠN VỊ",
+    ]
     assert [c.paragraphs[1].text for c in sign.rows[0].cells] == ["(Ký, đóng dấu)", "(Ký, đóng dấu)"]
     assert [c.text for c in sign.rows[1].cells] == ["Lê Thị Thu Hà", "Phan Quốc Bảo"]
 
@@ -416,8 +433,10 @@ def test_proposal_line(hinh_thuc, truy_tang, expected):
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        ({"loai": "ca_nhan", "ho_ten": "Lê Văn An", "chuc_vu": "Chấp hành viên", "don_vi": "Phòng A"},
-         "Lê Văn An, Chấp hành viên, Phòng A"),
+        (
+            {"loai": "ca_nhan", "ho_ten": "Lê Văn An", "chuc_vu": "Chấp hành viên", "don_vi": "Phòng A"},
+            "Lê Văn An, Chấp hành viên, Phòng A",
+        ),
         ({"loai": "ca_nhan", "ho_ten": "Lê Văn An", "don_vi": "Phòng A"}, "Lê Văn An, Phòng A"),
         ({"loai": "tap_the", "ten": " Phòng Thi hành án dân sự khu vực 1 "}, "Phòng Thi hành án dân sự khu vực 1"),
     ],
@@ -452,10 +471,14 @@ def test_staff_text(value, expected):
     ("value", "expected"),
     [
         ("Quyết định số 5/QĐ-X ngày 01/01/2025", "Quyết định số 5/QĐ-X ngày 01/01/2025"),
-        ({"so_ky_hieu": "1234/QĐ-BTP", "ngay": "2025-03-05", "co_quan": "Bộ trưởng Bộ Tư pháp"},
-         "Quyết định số 1234/QĐ-BTP ngày 05/3/2025 của Bộ trưởng Bộ Tư pháp"),
-        ({"loai": "Công văn", "so_ky_hieu": "12/BTP-TĐKT", "ngay": "2025-01-02"},
-         "Công văn số 12/BTP-TĐKT ngày 02/01/2025"),
+        (
+            {"so_ky_hieu": "1234/QĐ-BTP", "ngay": "2025-03-05", "co_quan": "Bộ trưởng Bộ Tư pháp"},
+            "Quyết định số 1234/QĐ-BTP ngày 05/3/2025 của Bộ trưởng Bộ Tư pháp",
+        ),
+        (
+            {"loai": "Công văn", "so_ky_hieu": "12/BTP-TĐKT", "ngay": "2025-01-02"},
+            "Công văn số 12/BTP-TĐKT ngày 02/01/2025",
+        ),
     ],
 )
 def test_decision_text(value, expected):

@@ -166,9 +166,7 @@ def test_luu_line_errors(unit: str, copies: int | None, mention: str) -> None:
         (["", "  "], False, "TCCB", None, ["- Lưu: VT, TCCB."]),
     ],
 )
-def test_noi_nhan(
-    items: list[str], has_kinh_gui: bool, unit: str, copies: int | None, expected: list[str]
-) -> None:
+def test_noi_nhan(items: list[str], has_kinh_gui: bool, unit: str, copies: int | None, expected: list[str]) -> None:
     lines = noi_nhan(items, has_kinh_gui=has_kinh_gui, luu_unit=unit, luu_copies=copies)
     assert lines == expected
     assert NOI_NHAN_LAST_PATTERN.match(lines[-1])

@@ -24,9 +24,7 @@ def test_authorities() -> None:
         (Signer("Nguyễn Thăng Lợi", "Cục trưởng"), ["CỤC TRƯỞNG"]),
         (Signer("Nguyễn Văn A", "Chánh Văn phòng", authority=""), ["CHÁNH VĂN PHÒNG"]),
         (
-            Signer(
-                "Trần Thị Phương Hoa", "Phó Cục trưởng", authority="KT", head_title="Cục trưởng"
-            ),
+            Signer("Trần Thị Phương Hoa", "Phó Cục trưởng", authority="KT", head_title="Cục trưởng"),
             ["KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"],
         ),
         (
@@ -82,9 +80,7 @@ def test_authorities() -> None:
             ["TUQ. CỤC TRƯỞNG", "CHÁNH VĂN PHÒNG"],
         ),
         (
-            Signer(
-                "Phạm Văn D", "  Chánh   Văn phòng ", authority=" tuq ", head_title="Cục  trưởng"
-            ),
+            Signer("Phạm Văn D", "  Chánh   Văn phòng ", authority=" tuq ", head_title="Cục  trưởng"),
             ["TUQ. CỤC TRƯỞNG", "CHÁNH VĂN PHÒNG"],
         ),
     ],

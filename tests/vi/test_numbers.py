@@ -40,9 +40,7 @@ def test_parse_number(value: object, expected: Decimal) -> None:
     assert str(result) == str(expected)
 
 
-@pytest.mark.parametrize(
-    "bad", ["", "abc", "1,234,567", "1.23.4", "12,", ",5", True, None, float("nan")]
-)
+@pytest.mark.parametrize("bad", ["", "abc", "1,234,567", "1.23.4", "12,", ",5", True, None, float("nan")])
 def test_parse_number_rejects(bad: object) -> None:
     with pytest.raises(ValueError, match="Số không hợp lệ"):
         parse_number(bad)  # type: ignore[arg-type]

@@ -22,9 +22,7 @@ from generator.vi import (
     upper_vi,
 )
 
-NFD_NGUYEN = (
-    "Nguye\u0302\u0303n"  # "Nguyễn" as e + circumflex + tilde (macOS / some IMEs)
-)
+NFD_NGUYEN = "Nguye\u0302\u0303n"  # "Nguyễn" as e + circumflex + tilde (macOS / some IMEs)
 NFD_DUC = "\u0110u\u031b\u0301c"  # "Đức" with ư and the acute as combining marks
 
 
@@ -59,9 +57,7 @@ def test_normalize_deep_copy() -> None:
     assert source["n"] == {"k ": " v "}  # the input is left untouched
 
 
-@pytest.mark.parametrize(
-    ("value", "expected"), [(" x ", "x"), (5, 5), (None, None), ([], []), ((), ())]
-)
+@pytest.mark.parametrize(("value", "expected"), [(" x ", "x"), (5, 5), (None, None), ([], []), ((), ())])
 def test_normalize_scalars(value: object, expected: object) -> None:
     assert normalize(value) == expected
 
@@ -217,9 +213,7 @@ def test_filters(name: str, args: tuple, kwargs: dict, expected: str) -> None:
     assert FILTERS[name](*args, **kwargs) == expected
 
 
-@pytest.mark.parametrize(
-    ("name", "value"), [("la_ma", "2,5"), ("hoa", None), ("ngay", "31/02/2026")]
-)
+@pytest.mark.parametrize(("name", "value"), [("la_ma", "2,5"), ("hoa", None), ("ngay", "31/02/2026")])
 def test_filters_reject(name: str, value: object) -> None:
     with pytest.raises(ValueError):
         FILTERS[name](value)
