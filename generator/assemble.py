@@ -35,6 +35,7 @@ from generator.load import Source, load_data
 from generator.nd30.awards import count_by_form, order_nominees
 from generator.nd30.symbols import so_ky_hieu, symbol
 from generator.nominations import Record, read_nominations, text_to_body
+from generator.outline import OutlineError
 from generator.profile import Office, load_office
 from generator.vi import ascii_slug, nfc
 
@@ -195,7 +196,10 @@ def _achievements(
                 )
             extra = loaded if isinstance(loaded, dict) else {}
             text = text[end + 4 :].lstrip("\n")
-    body = text_to_body(text)
+    try:
+        body = text_to_body(text)
+    except OutlineError as err:
+        return None, extra, path, [record.problem(f"Tệp thành tích '{ref}': {err}", "tep_thanh_tich")]
     if not body:
         return None, extra, path, [record.problem(f"Tệp thành tích '{ref}' không có nội dung.", "tep_thanh_tich")]
     return body, extra, path, []

@@ -26,6 +26,7 @@ from jsonschema import Draft202012Validator
 
 from generator.errors import Problem, SourceError
 from generator.load import field_path, load_data
+from generator.outline import OutlineError, parse_outline
 from generator.validate import _formats, _message, load_schema, schema_registry
 from generator.vi import nfc, parse_date
 
@@ -283,81 +284,21 @@ def coerce(value: Any, column: Column) -> tuple[Any, str | None]:
     if isinstance(value, (dict, list)):
         return value, None
     if "array" in kinds:
-        # a body tree (thành tích, nội dung) written in a cell as short Markdown
-        return text_to_body(_text(value)), None
+        # a body tree (thành tích, nội dung) written in a cell in the outline syntax
+        try:
+            return text_to_body(_text(value)), None
+        except OutlineError as err:
+            return None, str(err)
     return _text(value), None
 
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-_BULLET = re.compile(r"^(\s*)([-+*])\s+(.*)$")
-_OWN_NUMBER = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s+")
-
-
 def text_to_body(text: str) -> list[Any]:
-    """Read short Markdown into a body tree (schemas/noi-dung): `#`/`##` headings become sections,
-    `-` items dash bullets (`+` or an indented item nests), other lines paragraphs (blank line between).
+    """Read a body written as text (the outline syntax of generator/outline.py) into a body tree.
 
-    Numbers typed before a heading ("1. Kết quả") are dropped: the engine numbers sections itself.
-    An empty text gives [].
+    The same syntax as the web form's body box: `#`/`##` titles, `-`/`+` bullets, plain paragraphs.
+    An empty text gives []; a line the syntax cannot place raises OutlineError (a ValueError).
     """
-    root: dict[str, Any] = {"noi_dung": []}
-    stack: list[tuple[int, dict[str, Any]]] = [(0, root)]
-    paragraph: list[str] = []
-
-    def flush() -> None:
-        if paragraph:
-            stack[-1][1].setdefault("noi_dung", []).append(" ".join(paragraph))
-            paragraph.clear()
-
-    last: tuple[list[Any], int] | None = None  # the bullet an indented line continues
-
-    for raw in nfc(text).splitlines():
-        line = raw.rstrip()
-        if not line.strip():
-            flush()
-            last = None
-            continue
-        if last is not None and line[:1].isspace() and not _BULLET.match(line):
-            items_, pos = last
-            item = items_[pos]
-            if isinstance(item, dict):
-                item["doan"] = f"{item['doan']} {line.strip()}"
-            else:
-                items_[pos] = f"{item} {line.strip()}"
-            continue
-        last = None
-        heading = _HEADING.match(line.strip())
-        bullet = _BULLET.match(line)
-        if heading:
-            flush()
-            level = len(heading.group(1))
-            while stack[-1][0] >= level:
-                stack.pop()
-            section: dict[str, Any] = {"tieu_de": _OWN_NUMBER.sub("", heading.group(2).strip())}
-            stack[-1][1].setdefault("noi_dung", []).append(section)
-            stack.append((level, section))
-        elif bullet:
-            flush()
-            siblings = stack[-1][1].setdefault("noi_dung", [])
-            if not (siblings and isinstance(siblings[-1], dict) and set(siblings[-1]) == {"gach"}):
-                siblings.append({"gach": []})
-            items = siblings[-1]["gach"]
-            nested = bullet.group(2) == "+" or len(bullet.group(1)) >= 2
-            if nested and items:
-                parent = items[-1]
-                if isinstance(parent, str):
-                    parent = items[-1] = {"doan": parent}
-                sub = parent.setdefault("gach", [])
-                sub.append(bullet.group(3).strip())
-                last_item: tuple[list[Any], int] | None = (sub, len(sub) - 1)
-            else:
-                items.append(bullet.group(3).strip())
-                last_item = (items, len(items) - 1)
-            last = last_item
-        else:
-            paragraph.append(line.strip())
-    flush()
-    return list(root["noi_dung"])
+    return parse_outline(nfc(text))
 
 
 def _set(data: dict[str, Any], dotted: str, value: Any) -> None:

@@ -208,8 +208,9 @@ def test_batch_columns_nested_dotted(tmp_path):
     }
 
 
-def test_markdown_body():
-    text = "Mở đầu\ntiếp.\n\n# 1. Kết quả\nĐoạn.\n- một\n  dòng nối\n  + con\n- hai\n## a) Nhỏ\nChữ.\n"
+def test_achievement_text_uses_the_outline_syntax():
+    # The same syntax as the web form's body box; numbers typed before titles are dropped.
+    text = "Mở đầu\ntiếp.\n\n# 1. Kết quả\nĐoạn.\n- một\n  dòng nối\n+ con\n- hai\n## a) Nhỏ\nChữ.\n"
     assert text_to_body(text) == [
         "Mở đầu tiếp.",
         {
@@ -221,3 +222,8 @@ def test_markdown_body():
             ],
         },
     ]
+
+
+def test_achievement_text_with_a_misplaced_line_names_it():
+    with pytest.raises(ValueError, match="Dòng 2"):
+        text_to_body("Mở đầu\n+ con không có cha\n")

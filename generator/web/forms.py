@@ -7,7 +7,7 @@ A field added to a schema appears in the form with no code here. How a schema ma
   (labels from `oneOf: [{const, title}]` or `x-enum-titles`, else ENUM_LABELS, else the code);
 - object → fieldset of its properties; array of scalars → repeatable inputs; array of objects → repeatable
   fieldsets; "string or array of strings" (anyOf) → repeatable inputs;
-- the body tree `urn:vanban:noi-dung` → a textarea in the outline syntax (generator/web/outline.py);
+- the body tree `urn:vanban:noi-dung` → a textarea in the outline syntax (generator/outline.py);
 - anything else → a YAML textarea, so no schema shape is ever unreachable.
 
 Input names encode the data path: `de_nghi[0].ten` (positions from 0, any integers: rows added in the
@@ -27,9 +27,9 @@ from typing import Any
 import yaml
 
 from generator.errors import Problem
+from generator.outline import NotExpressible, OutlineError, parse_outline, to_outline
 from generator.validate import load_schema, schema_registry
 from generator.vi import parse_date
-from generator.web.outline import NotExpressible, OutlineError, parse_outline, to_outline
 
 BODY_ID = "urn:vanban:noi-dung"
 OFFICE_KEY = "co_quan"

@@ -28,7 +28,7 @@ router = APIRouter()
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ACTIONS = ("kiem_tra", "docx", "pdf", "xem_pdf", "yaml")
-# The outline syntax, as the page explains it (defined in generator/web/outline.py; keep both in step).
+# The outline syntax, as the page explains it (defined in generator/outline.py; keep both in step).
 OUTLINE_HELP = [
     ("# Tiêu đề", "mục có tiêu đề (cấp 1); ## mục con, ### cấp sâu hơn"),
     ("#. Nội dung", "đoạn có đánh số, không tiêu đề (##. ở cấp 2)"),

@@ -6,10 +6,10 @@ import pytest
 import yaml
 
 from generator.errors import Problem
+from generator.outline import NotExpressible, OutlineError, parse_outline, to_outline
 from generator.paths import SAMPLES
 from generator.validate import schema_registry
 from generator.web.forms import bind, build_field, form_to_data, schema_fields
-from generator.web.outline import NotExpressible, OutlineError, parse_outline, to_outline
 
 
 def _kinds(code: str) -> dict[str, str]:
@@ -188,3 +188,18 @@ def test_sample_bodies_round_trip(sample: str) -> None:
 def test_outline_refuses_what_it_cannot_write() -> None:
     with pytest.raises(NotExpressible):
         to_outline([{"gach": [{"doan": "x", "gach": [{"doan": "y", "gach": ["z"]}]}]}])
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("# 1. Kết quả", "Kết quả"),
+        ("# 1.2. Chỉ tiêu", "Chỉ tiêu"),
+        ("# II. Nội dung", "Nội dung"),
+        ("# a) Đối với tập thể", "Đối với tập thể"),
+        ("# 2025 là năm bản lề", "2025 là năm bản lề"),
+        ("# Kết quả năm 2025", "Kết quả năm 2025"),
+    ],
+)
+def test_typed_numbers_before_titles_are_dropped(line, title):
+    assert parse_outline(line) == [{"tieu_de": title}]

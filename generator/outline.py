@@ -1,4 +1,7 @@
-"""The body outline a clerk types in the web form, to and from the body tree (schemas/noi-dung.schema.json).
+"""The body outline clerks type, to and from the body tree (schemas/noi-dung.schema.json).
+
+One syntax wherever a body is written as text: the web form's body box, an achievements file of the
+dossier (after its optional YAML front matter), a body cell of an Excel sheet.
 
 Syntax (one construct per line; the engine numbers everything, so the clerk never types numbers):
 
@@ -14,6 +17,8 @@ Syntax (one construct per line; the engine numbers everything, so the clerk neve
     (blank line)         ends the paragraph or the bullet list
     \\# …                a leading backslash writes the line as plain text
 
+A number typed before a title ("# 1. Kết quả", "## a) Nhỏ") is dropped: the engine numbers sections.
+
 `**đậm**` and `*nghiêng*` stay in the text; generator/richtext.py turns them into runs.
 """
 
@@ -27,6 +32,8 @@ BULLET = re.compile(r"^([-+])(?:\s+(.*))?$")
 TOP = "---"
 DECIMAL_MARK = "{1.1}"
 DECIMAL = "thap_phan"
+# Numbers a clerk types before a title out of habit: "I.", "1.", "1.2.", "a)".
+OWN_NUMBER = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s+")
 
 
 class OutlineError(ValueError):
@@ -80,7 +87,7 @@ def parse_outline(text: str) -> list[Any]:
                 raise OutlineError(number, message)
             while stack[-1][0] >= depth:
                 stack.pop()
-            section: dict[str, Any] = {"doan" if numbered else "tieu_de": title}
+            section: dict[str, Any] = {"doan" if numbered else "tieu_de": OWN_NUMBER.sub("", title) or title}
             if decimal:
                 section["danh_so_con"] = DECIMAL
             stack[-1][1].setdefault("noi_dung", []).append(section)
