@@ -144,12 +144,18 @@ def recipients_context(data: dict[str, Any], problems: Problems, *, unit: str, u
     }
 
 
+def close_text(text: str) -> str:
+    """End text with `./.` (every NĐ 30 Phụ lục III sample does), replacing a final `.`, `;`, `:` or `,`."""
+    text = text.rstrip()
+    if text.endswith(CLOSING_MARK):
+        return text
+    return text.rstrip(".;:,") + CLOSING_MARK
+
+
 def close_body(paragraphs: list[BodyParagraph]) -> list[BodyParagraph]:
-    """End the body with `./.` (every NĐ 30 Phụ lục III sample does), replacing a final full stop."""
+    """Close the body: its last paragraph ends with `./.` and keeps with the signature block (`cuoi`)."""
     if not paragraphs:
         return paragraphs
     last = paragraphs[-1]
-    text = str(last.van_ban).rstrip()
-    if not text.endswith(CLOSING_MARK):
-        text = text[:-1] + CLOSING_MARK if text.endswith((".", ";", ":", ",")) else text + CLOSING_MARK
-    return [*paragraphs[:-1], BodyParagraph(last.kieu, last.so, Markup(text), last.cap, cuoi=True)]
+    text = Markup(close_text(str(last.van_ban)))
+    return [*paragraphs[:-1], BodyParagraph(last.kieu, last.so, text, last.cap, cuoi=True)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from generator.body import ARABIC, LETTER, ROMAN, number_body
@@ -16,6 +15,7 @@ from generator.documents.common import (
     title_rule,
 )
 from generator.load import Source
+from generator.nd30.citations import punctuate_lines
 from generator.profile import Office
 from generator.richtext import plain, rich
 
@@ -24,18 +24,15 @@ TEN_LOAI = "KẾ HOẠCH"
 # NĐ 30 P1 II.6 structure B (kế hoạch): mục I., khoản 1. (or 1.1. on request), điểm a), then -/+ bullets.
 SCHEME = (ROMAN, ARABIC, LETTER)
 
-_LEADING_DASH = re.compile("^\\s*[-\u2013\u2014+\u2022]\\s+")
-_TRAILING_PUNCT = re.compile(r"[\s;.,:]+$")
 _SENTENCE_END = (".", ":", "!", "?", "…")
 
 
 def can_cu_lines(value: str | list[str] | None) -> list[str]:
     """Return the căn cứ lines as printed (spec §6: each ends `;`, the last `.`); None or empty gives none.
 
-    A list is one căn cứ per line: what the user typed at the ends (a leading dash, a closing `;` `.` `,`)
-    is replaced by the rule's punctuation. A single string is one preamble paragraph (reference 000:
-    "Thực hiện …, … với các nội dung cụ thể sau:"), kept as written when it already ends a sentence or
-    introduces the body with `:`, otherwise closed with `.`.
+    A list is one căn cứ per line (nd30.citations.punctuate_lines). A single string is one preamble
+    paragraph (reference 000: "Thực hiện …, … với các nội dung cụ thể sau:"), kept as written when it
+    already ends a sentence or introduces the body with `:`, otherwise closed with `.`.
     """
     if not value:
         return []
@@ -43,10 +40,8 @@ def can_cu_lines(value: str | list[str] | None) -> list[str]:
         text = " ".join(value.split())
         if text.endswith(_SENTENCE_END) and not text.endswith(("..", ";.", ",.")):
             return [text]
-        return [_TRAILING_PUNCT.sub("", text) + "."]
-    items = [_TRAILING_PUNCT.sub("", _LEADING_DASH.sub("", " ".join(str(v).split()))) for v in value]
-    items = [i for i in items if i]
-    return [f"{i};" for i in items[:-1]] + [f"{i}." for i in items[-1:]]
+        return punctuate_lines([text])
+    return punctuate_lines(value)
 
 
 def trich_yeu_text(text: str) -> str:

@@ -13,8 +13,8 @@ from markupsafe import Markup
 from generator.body import ARABIC, LETTER, number_body
 from generator.documents import DocumentType, Prepared, register
 from generator.documents.common import (
-    CLOSING_MARK,
     Problems,
+    close_text,
     header_context,
     issue_date,
     recipients_context,
@@ -29,9 +29,10 @@ from generator.nd30.awards import (
     proposal_phrase,
     subject_phrase,
 )
+from generator.nd30.citations import cite, punctuate_lines
 from generator.profile import Office
 from generator.richtext import plain, rich
-from generator.vi import format_date, format_date_short, roman, upper_vi
+from generator.vi import format_date, roman, upper_vi
 
 TYPE_NAME = "tờ trình"
 TEN_LOAI = "TỜ TRÌNH"
@@ -68,28 +69,6 @@ def trich_yeu_line(text: str | None, nominees: list[dict[str, Any]]) -> str:
     return text if text.lower().startswith("về") else f"Về việc {text}"
 
 
-def cite(document: dict[str, Any], default_kind: str, default_summary: str = "") -> str:
-    """Cite a document as NĐ 30 P1 II.6 asks: type, số ký hiệu, date, issuer, trích yếu.
-
-    The data's trích yếu gets "về" in front unless it starts with "về"/"họp"; without one, `default_summary`
-    is written as given.
-    """
-    kind = document.get("loai") or default_kind
-    text = f"{kind} số {document['so_ky_hieu']} ngày {format_date_short(document['ngay'])}"
-    if document.get("co_quan"):
-        text += f" của {document['co_quan']}"
-    summary = " ".join((document.get("trich_yeu") or "").split())
-    if summary and not summary.lower().startswith(("về", "họp")):
-        summary = f"về {summary}"
-    summary = summary or default_summary
-    return f"{text} {summary}" if summary else text
-
-
-def _line_end(text: str, mark: str) -> str:
-    """Return text ending with `mark` (";" or "."), replacing the punctuation a user typed."""
-    return text.rstrip().rstrip(";.,:") + mark
-
-
 def can_cu_lines(data: dict[str, Any], office: Office) -> list[Markup]:
     """Return the căn cứ lines: the data's, else Luật TĐKT, NĐ 152, the campaign plan and the biên bản.
 
@@ -103,21 +82,16 @@ def can_cu_lines(data: dict[str, Any], office: Office) -> list[Markup]:
             lines.append(cite(campaign["ke_hoach"], "Kế hoạch", f"về việc phát động {campaign['ten']}"))
         council = f"họp Hội đồng Thi đua - Khen thưởng {data.get('chu_the') or office.ten}"
         lines.append(cite(data["bien_ban"], "Biên bản", council))
-    out = []
-    for index, line in enumerate(lines):
+    prefixed = []
+    for line in lines:
         text = " ".join(line.split())
-        if not text.lower().startswith(("căn cứ", "thực hiện", "theo")):
-            text = f"Căn cứ {text}"
-        out.append(rich(_line_end(text, "." if index == len(lines) - 1 else ";")))
-    return out
+        prefixed.append(text if text.lower().startswith(("căn cứ", "thực hiện", "theo")) else f"Căn cứ {text}")
+    return [rich(line) for line in punctuate_lines(prefixed)]
 
 
 def closing(text: str) -> Markup:
-    """End the last body sentence with `./.` (every NĐ 30 Phụ lục III sample does)."""
-    text = text.rstrip()
-    if not text.endswith(CLOSING_MARK):
-        text = text.rstrip(".;,:") + CLOSING_MARK
-    return rich(text)
+    """End the closing request with `./.` (every NĐ 30 Phụ lục III sample does)."""
+    return rich(close_text(text))
 
 
 def _nominee_problems(nominees: list[dict[str, Any]], problems: Problems) -> None:

@@ -15,10 +15,11 @@ from docx.text.paragraph import Paragraph
 
 from generator.api import prepare_document, render_document
 from generator.check import _Props, all_paragraphs, body_paragraph_findings, check_document, paragraph_style
-from generator.documents.to_trinh import cite, trich_yeu_line
+from generator.documents.to_trinh import trich_yeu_line
 from generator.errors import DataValidationError
 from generator.load import load_data
 from generator.nd30.awards import KINDS
+from generator.nd30.citations import cite
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "to-trinh" / "to-trinh.yaml"

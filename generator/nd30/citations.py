@@ -1,0 +1,41 @@
+"""Căn cứ lines and citations of other documents, as NĐ 30 Phụ lục I, II.6 writes them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from generator.vi import format_date_short
+
+_LEADING_DASH = re.compile("^\\s*[-\u2013\u2014+\u2022]\\s+")
+_TRAILING_PUNCT = re.compile(r"[\s;.,:]+$")
+
+
+def punctuate_lines(items: Sequence[str]) -> list[str]:
+    """End each căn cứ line with `;` and the last with `.` (P1 II.6), replacing what the user typed.
+
+    A leading dash and closing `;` `.` `,` `:` typed by the user are dropped first; blank items are
+    skipped. An empty list gives [].
+    """
+    cleaned = [_TRAILING_PUNCT.sub("", _LEADING_DASH.sub("", " ".join(str(item).split()))) for item in items]
+    cleaned = [item for item in cleaned if item]
+    return [f"{item};" for item in cleaned[:-1]] + [f"{item}." for item in cleaned[-1:]]
+
+
+def cite(document: Mapping[str, Any], default_kind: str, default_summary: str = "") -> str:
+    """Cite a document in full (P1 II.6): type, số ký hiệu, short date, issuer, trích yếu.
+
+    `document` holds so_ky_hieu, ngay and optionally loai, co_quan, trich_yeu (schemas/khen-thuong
+    `van_ban`). The trích yếu gets "về" in front unless it starts with "về"/"họp"; without one,
+    `default_summary` is written as given (nothing when empty).
+    """
+    kind = document.get("loai") or default_kind
+    text = f"{kind} số {document['so_ky_hieu']} ngày {format_date_short(document['ngay'])}"
+    if document.get("co_quan"):
+        text += f" của {document['co_quan']}"
+    summary = " ".join((document.get("trich_yeu") or "").split())
+    if summary and not summary.lower().startswith(("về", "họp")):
+        summary = f"về {summary}"
+    summary = summary or default_summary
+    return f"{text} {summary}" if summary else text
