@@ -32,10 +32,23 @@ _TEMPLATED_PART = re.compile(r"word/(document|header\d*|footer\d*|footnotes)\.xm
 CORE_PROPS = "docProps/core.xml"
 
 
+# Quotes inside Jinja tags as an office suite may save them: LibreOffice writes `"muc"` as `&quot;muc&quot;`.
+_TAG_BODY = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})", re.DOTALL)
+_QUOTE_ENTITIES = {"&quot;": '"', "&#34;": '"', "&apos;": "'", "&#39;": "'"}
+
+
+def _unescape_quotes(match: re.Match[str]) -> str:
+    tag = match.group(0)
+    for entity, char in _QUOTE_ENTITIES.items():
+        tag = tag.replace(entity, char)
+    return tag
+
+
 def _patch(xml: str) -> str:
     # docxtpl's patch_xml and resolve_listing use no instance state; calling them unbound reuses
     # its handling of tags split across Word runs, {%p %}/{%tr %}/{%tc %}, and \n / \a in values.
     patched: str = DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]
+    patched = _TAG_BODY.sub(_unescape_quotes, patched)
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
 
 
