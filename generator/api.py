@@ -127,11 +127,14 @@ def render_prepared(
     return compiled_template(path, sandboxed).render(prepared.context, title=prepared.title, author=author)
 
 
-def convert_one(docx: Path, pdf: Path, converter: Converter | None = None) -> Path:
-    """Convert one DOCX to `pdf` (atomically), with the given converter or a short-lived pool."""
+def convert_one(docx: Path, pdf: Path, converter: Converter | None = None, *, pdfa: bool = False) -> Path:
+    """Convert one DOCX to `pdf` (atomically), with the given converter or a short-lived pool.
+
+    `pdfa` asks the short-lived pool for PDF/A-2b; a converter passed in keeps its own setting.
+    """
     with ExitStack() as stack:
         if converter is None:
-            converter = stack.enter_context(LibreOfficePool(workers=1))
+            converter = stack.enter_context(LibreOfficePool(workers=1, pdfa=pdfa))
         with tempfile.TemporaryDirectory(prefix=".vanban-", dir=pdf.parent) as tmp:
             result = converter.to_pdf([docx], Path(tmp))[0]
             if result.error is not None:
@@ -150,12 +153,14 @@ def render_document(
     office: Office | str | Path | None = None,
     template: str | Path | None = None,
     pdf: bool = False,
+    pdfa: bool = False,
     converter: Converter | None = None,
 ) -> RenderResult:
     """Render one document to `output`, written atomically; nothing is written on error.
 
     An output ending in .pdf gives only the PDF; `pdf=True` with a .docx output writes the PDF
-    beside it (same name). `converter` None starts a LibreOffice worker for this call.
+    beside it (same name); `pdfa` makes it PDF/A-2b (archiving). `converter` None starts a LibreOffice
+    worker for this call.
     """
     output = Path(output)
     if output.suffix.lower() not in (".docx", ".pdf"):
@@ -168,8 +173,8 @@ def render_document(
         output.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=".vanban-", dir=output.parent) as tmp:
             staged = write_atomic(Path(tmp) / output.with_suffix(".docx").name, docx)
-            convert_one(staged, output, converter)
+            convert_one(staged, output, converter, pdfa=pdfa)
         return RenderResult(None, output, prepared.warnings)
     out = write_atomic(output, docx)
-    pdf_path = convert_one(out, out.with_suffix(".pdf"), converter) if pdf else None
+    pdf_path = convert_one(out, out.with_suffix(".pdf"), converter, pdfa=pdfa) if (pdf or pdfa) else None
     return RenderResult(out, pdf_path, prepared.warnings)

@@ -516,13 +516,15 @@ def build_dossier(
     table: str | Path | None = None,
     today: date | None = None,
     pdf: bool = False,
+    pdfa: bool = False,
     converter: Any = None,
     make_zip: bool = True,
     on_document: Callable[[str], None] | None = None,
 ) -> DossierResult:
     """Check, then write the dossier into `out_dir`; nothing is written when a check fails.
 
-    `pdf` converts every DOCX with `converter` (default: a LibreOffice pool, closed afterwards) and
+    `pdf` converts every DOCX with `converter` (default: a LibreOffice pool, closed afterwards; PDF/A-2b
+    with `pdfa`) and
     merges them into ho-so.pdf with a bookmark per document.
     """
     from generator import __version__
@@ -545,7 +547,7 @@ def build_dossier(
             if converter is None:
                 from generator.convert import default_converter
 
-                converter = own_converter = default_converter()
+                converter = own_converter = default_converter(pdfa=pdfa)
             results = converter.to_pdf([work / n for n in written], work / PDF_DIR)
             failed = [r for r in results if not r.ok]
             if failed:

@@ -23,7 +23,7 @@ def _print_warnings(warnings: Sequence[Problem]) -> None:
 
 def cmd_render(args: argparse.Namespace) -> int:
     result = render_document(
-        args.loai, args.data, args.output, office=args.co_quan, template=args.template, pdf=args.pdf
+        args.loai, args.data, args.output, office=args.co_quan, template=args.template, pdf=args.pdf, pdfa=args.pdfa
     )
     _print_warnings(result.warnings)
     for path in (result.docx, result.pdf):
@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, required=True, metavar="TỆP", help="tệp kết quả .docx, hoặc .pdf để chỉ lấy PDF"
     )
     render.add_argument("--pdf", action="store_true", help="tạo thêm bản PDF cạnh tệp .docx (cần LibreOffice)")
+    render.add_argument("--pdfa", action="store_true", help="PDF theo chuẩn lưu trữ PDF/A-2b (kéo theo --pdf)")
     render.add_argument(
         "--co-quan", type=Path, metavar="TỆP", help="hồ sơ cơ quan (mặc định: trường co_quan trong dữ liệu)"
     )

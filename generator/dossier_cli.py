@@ -45,7 +45,8 @@ def cmd_dossier(args: argparse.Namespace) -> int:
             args.output,
             table=args.de_nghi,
             today=args.ngay,
-            pdf=args.pdf,
+            pdf=args.pdf or args.pdfa,
+            pdfa=args.pdfa,
             make_zip=not args.khong_zip,
             on_document=(lambda n: print(f"  {n}", file=sys.stderr)) if args.chi_tiet else None,
         )
@@ -145,6 +146,7 @@ def add_commands(sub: Any) -> None:
     p.add_argument(
         "--pdf", action="store_true", help="xuất PDF từng văn bản và ghép ho-so.pdf có mục lục (cần LibreOffice)"
     )
+    p.add_argument("--pdfa", action="store_true", help="PDF từng văn bản theo chuẩn lưu trữ PDF/A-2b (kéo theo --pdf)")
     p.add_argument("--khong-zip", action="store_true", help="không tạo ho-so.zip")
     p.add_argument("--chi-kiem-tra", action="store_true", help="chỉ kiểm tra, không ghi tệp nào")
     p.add_argument("--chi-tiet", action="store_true", help="in tên từng văn bản khi tạo")

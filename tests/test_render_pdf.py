@@ -89,3 +89,13 @@ def test_signature_block_never_stands_alone(kind, tmp_path, pool):
     assert signature_pages, "no signature block found"
     for i in signature_pages:
         assert "./." in pages[i], f"page {i + 1} holds the signature without the closing text"
+
+
+def test_cli_pdfa_gives_a_pdf_a_2b_file(tmp_path):
+    out = tmp_path / "cv.pdf"
+    assert main(["render", "cong-van", str(KINDS["cong-van"]), "-o", str(out), "--pdfa"]) == 0
+    xmp = PdfReader(str(out)).xmp_metadata
+    assert xmp is not None
+    xml = xmp.stream.get_data().decode("utf-8", "replace")
+    assert "<pdfaid:part>2</pdfaid:part>" in xml or 'pdfaid:part="2"' in xml
+    assert "<pdfaid:conformance>B</pdfaid:conformance>" in xml or 'pdfaid:conformance="B"' in xml
