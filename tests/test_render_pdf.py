@@ -99,3 +99,13 @@ def test_cli_pdfa_gives_a_pdf_a_2b_file(tmp_path):
     xml = xmp.stream.get_data().decode("utf-8", "replace")
     assert "<pdfaid:part>2</pdfaid:part>" in xml or 'pdfaid:part="2"' in xml
     assert "<pdfaid:conformance>B</pdfaid:conformance>" in xml or 'pdfaid:conformance="B"' in xml
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_no_document_ends_with_an_empty_page(kind, tmp_path, pool):
+    result = render_document(kind, KINDS[kind], tmp_path / f"{kind}.pdf", converter=pool)
+    reader = PdfReader(str(result.pdf))
+    for number, page in enumerate(reader.pages, 1):
+        # Beyond the page number in the header, every page carries text.
+        content = re.sub(r"^\s*\d+\s*", "", page.extract_text() or "")
+        assert len(content.strip()) > 20, f"page {number} of {len(reader.pages)} is empty"
