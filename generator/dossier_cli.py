@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.errors import DataValidationError, Problem, SourceError
+from generator.errors import DataValidationError, Problem, SourceError, VanbanError
 from generator.vi import parse_date
 
 __all__ = ["add_commands"]
@@ -83,12 +84,27 @@ def cmd_batch(args: argparse.Namespace) -> int:
     office = load_office(args.co_quan) if args.co_quan else None
     report = run_batch(args.loai, items, args.output, office=office, template=args.template, total=len(items))
     print(f"Đã tạo {len(report.outputs)}/{len(items)} văn bản trong {args.output} ({report.seconds:.1f} giây).")
-    if report.failures:
-        print(f"Lỗi: {len(report.failures)} văn bản không tạo được:", file=sys.stderr)
+    pdf_errors = _batch_pdfs(report.outputs, pdfa=args.pdfa) if (args.pdf or args.pdfa) and report.outputs else []
+    if report.failures or pdf_errors:
+        print(f"Lỗi: {len(report.failures) + len(pdf_errors)} văn bản không tạo được:", file=sys.stderr)
         for failure in report.failures:
             print(f"  - {failure}", file=sys.stderr)
+        for error in pdf_errors:
+            print(f"  - {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def _batch_pdfs(docx_files: list[Path], *, pdfa: bool) -> list[VanbanError]:
+    """Convert a batch's DOCX files to PDF beside them with one LibreOffice pool; return the failures."""
+    from generator.convert import LibreOfficePool
+
+    started = time.perf_counter()
+    with LibreOfficePool(pdfa=pdfa) as pool:
+        results = pool.to_pdf(docx_files)
+    done = sum(1 for r in results if r.error is None)
+    print(f"Đã chuyển {done}/{len(results)} văn bản sang PDF ({time.perf_counter() - started:.1f} giây).")
+    return [r.error for r in results if r.error is not None]
 
 
 def cmd_excel_template(args: argparse.Namespace) -> int:
@@ -177,6 +193,8 @@ def add_commands(sub: Any) -> None:
     b.add_argument("--co-quan", type=Path, metavar="TỆP", help="hồ sơ cơ quan (mặc định: trường co_quan)")
     b.add_argument("--template", type=Path, metavar="TỆP", help="dùng mẫu .docx riêng")
     b.add_argument("--trang", metavar="TÊN", help="tên trang tính Excel (mặc định: trang đầu)")
+    b.add_argument("--pdf", action="store_true", help="chuyển thêm mọi văn bản sang PDF (cần LibreOffice)")
+    b.add_argument("--pdfa", action="store_true", help="PDF theo chuẩn lưu trữ PDF/A-2b (kéo theo --pdf)")
     b.set_defaults(func=cmd_batch)
 
     x = sub.add_parser(

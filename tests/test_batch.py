@@ -179,3 +179,14 @@ def test_missing_required_field_is_located_at_the_column(tmp_path):
     (failure,) = report.failures
     assert [p.field for p in failure.problems] == ["don_vi"]
     assert not (tmp_path / "out").joinpath("01_bao-cao-thanh-tich_an.docx").exists()
+
+
+@pytest.mark.libreoffice
+def test_batch_pdf_converts_every_document_with_one_pool(table, tmp_path, capsys):
+    path, common = table
+    out = tmp_path / "pdf"
+    main(["batch", "bao-cao-thanh-tich", str(path), "--chung", str(common), "-o", str(out), "--pdf"])
+    docx = sorted(p.stem for p in out.glob("*.docx"))
+    pdfs = sorted(p.stem for p in out.glob("*.pdf"))
+    assert docx and pdfs == docx
+    assert f"Đã chuyển {len(docx)}/{len(docx)} văn bản sang PDF" in capsys.readouterr().out
