@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from generator.body import ARABIC, LETTER, BodyParagraph, number_body
 from generator.documents import DocumentType, Prepared, register
-from generator.documents.common import Problems, close_body, rule_paragraph, title_rule
+from generator.documents.common import Problems, close_body, date_line, draft_mark, rule_paragraph, title_rule
 from generator.layout import AGENCY_SIZE, HEADER_LEFT, TEXT_WIDTH, agency_rule_twips, text_width_twips
 from generator.load import Source
 from generator.nd30 import check_name
@@ -269,7 +269,7 @@ def header_context(data: dict[str, Any], office: Office, problems: Problems) -> 
     """Return the header: optional agency column (co_quan_dau_trang) and the place/date line."""
     day = problems.check("ngay", lambda: parse_date(data["ngay"]), None) if data.get("ngay") else None
     place = data.get("dia_danh") or office.dia_danh
-    line = problems.check("ngay", lambda: place_date_line(place, day, year=report_year(data, day)), "")
+    line = problems.check("ngay", lambda: date_line(place, day, report_year(data, day), data.get("thang")), "")
     agency = data.get("co_quan_dau_trang")
     lines: list[str] = []
     if agency is not None:
@@ -285,6 +285,7 @@ def header_context(data: dict[str, Any], office: Office, problems: Problems) -> 
         else Markup(""),
         "so_ky_hieu": "",
         "dia_danh_ngay": line,
+        "du_thao": draft_mark(data),
     }
 
 

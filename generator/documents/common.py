@@ -72,15 +72,35 @@ def rule_paragraph(width: int, column: int) -> Markup:
     )
 
 
-def issue_date(data: dict[str, Any], problems: Problems) -> tuple[date | None, int]:
-    """Return (ngày ban hành or None for an unsigned draft, year); the year defaults to the date's."""
-    day = (
-        problems.check("ngay_ban_hanh", lambda: parse_date(data["ngay_ban_hanh"]), None)
-        if data.get("ngay_ban_hanh")
-        else None
-    )
+def issue_date(data: dict[str, Any], problems: Problems, *, field: str = "ngay_ban_hanh") -> tuple[date | None, int]:
+    """Return (the document's date or None for an unsigned draft, year); the year defaults to the date's."""
+    day = problems.check(field, lambda: parse_date(data[field]), None) if data.get(field) else None
     year = day.year if day else int(data.get("nam") or date.today().year)
     return day, year
+
+
+def date_line(place: str, day: date | None, year: int, month: int | None = None) -> str:
+    """Return "Hà Nội, ngày 05 tháng 4 năm 2026"; for an unsigned draft leave blanks for the văn thư.
+
+    No day: "ngày     tháng     năm 2026", or with the month known "ngày     tháng 4 năm 2026"
+    (NĐ 30 P1 II.4: the date is written when the document is numbered, after signature).
+    """
+    if day is not None:
+        return place_date_line(place, day)
+    if month:
+        return place_date_line(place, date(year, month, 1), blank_day=True)
+    return place_date_line(place, None, year=year)
+
+
+def draft_mark(data: dict[str, Any]) -> str:
+    """Return the draft marker text: "DỰ THẢO" for true, the data's own text ("Dự thảo lần 2"), else "".
+
+    Not regulated by NĐ 30 (spec §8, UNCONFIRMED); common practice is a boxed mark at the top left.
+    """
+    value = data.get("du_thao")
+    if value is True:
+        return "DỰ THẢO"
+    return str(value).strip() if value else ""
 
 
 def header_context(
@@ -97,8 +117,11 @@ def header_context(
         "co_quan": "\n".join(lines),
         "duong_ke_co_quan": rule_paragraph(agency_rule_twips(lines, AGENCY_SIZE, HEADER_LEFT), HEADER_LEFT),
         "so_ky_hieu": so,
-        "dia_danh_ngay": problems.check("ngay_ban_hanh", lambda: place_date_line(office.dia_danh, day, year=year), ""),
+        "dia_danh_ngay": problems.check(
+            "ngay_ban_hanh", lambda: date_line(office.dia_danh, day, year, data.get("thang")), ""
+        ),
         "nam": year,
+        "du_thao": draft_mark(data),
     }
 
 

@@ -183,8 +183,9 @@ def signatures(doc: Container) -> None:
 def build():
     """Return the báo cáo thành tích template document."""
     doc = new_document()
+    parts.draft_mark(doc)
     tag(doc, "{%p if dau_trang %}")
-    parts.header(doc, date_line=True)
+    parts.header(doc, date_line=True, with_draft_mark=False)
     tag(doc, "{%p else %}")
     centred_header(doc)
     tag(doc, "{%p endif %}")

@@ -7,11 +7,13 @@ Nơi nhận label 12 bold italic, items 11.
 
 from __future__ import annotations
 
+from docx.oxml.ns import qn
 from docxbuild import (
     TEXT_WIDTH,
     Container,
     borderless_table,
     cant_split,
+    grid_table,
     cell_valign,
     para,
     rule,
@@ -33,8 +35,20 @@ SIGN_RIGHT = TEXT_WIDTH - SIGN_LEFT
 BODY = dict(align="both", before=120, after=0, line=276, first_line=567)  # P1 II.6: justified, 1 cm, ≥ 6 pt
 
 
-def header(doc: Container, *, date_line: bool = True, cong_van: bool = False) -> None:
+def draft_mark(doc: Container) -> None:
+    """Add the optional boxed draft mark (DỰ THẢO) at the top left; not regulated by NĐ 30 (spec §8)."""
+    tag(doc, "{%p if du_thao %}")
+    box = grid_table(doc, [2268])
+    para(box.rows[0].cells[0], "{{ du_thao }}", size=13, bold=True, align="center", before=40, after=40)
+    box._tbl.tblPr.find(qn("w:jc")).set(qn("w:val"), "left")
+    para(doc, "", size=6, align="left")
+    tag(doc, "{%p endif %}")
+
+
+def header(doc: Container, *, date_line: bool = True, cong_van: bool = False, with_draft_mark: bool = True) -> None:
     """Add the two-column header: agency + Số (left), Quốc hiệu + Tiêu ngữ + place/date (right)."""
+    if with_draft_mark:
+        draft_mark(doc)
     table = borderless_table(doc, [HEADER_LEFT, HEADER_RIGHT])
     left, right = table.rows[0].cells
     tag(left, "{%p if co_quan_chu_quan %}")
