@@ -34,7 +34,6 @@ from generator.vi import (
     format_number,
     format_percent,
     parse_date,
-    place_date_line,
     upper_vi,
 )
 
