@@ -1,0 +1,103 @@
+"""A nominee's achievements for the báo cáo thành tích: a file beside the danh sách, or its summary cell.
+
+.md/.txt: optional YAML front matter (báo cáo fields such as dac_diem, khen_thuong), then the body in the
+outline syntax of generator/outline.py. .yaml/.json: a body list, or báo cáo fields with thanh_tich.
+"""
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Problem, SourceError, VanbanError
+from generator.load import load_data
+from generator.nominations import Record, text_to_body
+from generator.outline import OutlineError
+from generator.vi import nfc
+
+
+def read_achievements(
+    record: Record, table_path: Path
+) -> tuple[list[Any] | None, dict[str, Any], Path | None, list[Problem]]:
+    """Read a nominee's achievements file: (body tree, extra báo cáo fields, path, problems).
+
+    .md/.txt: optional YAML front matter (báo cáo fields such as dac_diem, khen_thuong), then Markdown
+    (# headings, - bullets) → thành tích. .yaml/.json: a body list, or báo cáo fields with thanh_tich.
+    No file: the row's Tóm tắt thành tích is the whole thành tích (None when that is empty too).
+    """
+    ref = record.data.get("tep_thanh_tich")
+    if not ref:
+        summary = record.data.get("tom_tat_thanh_tich")
+        if summary:
+            return [summary], {}, None, []
+        return (
+            None,
+            {},
+            None,
+            [
+                record.problem(
+                    "Cần 'Tệp thành tích' hoặc 'Tóm tắt thành tích' để lập báo cáo thành tích.", "tep_thanh_tich"
+                )
+            ],
+        )
+    folder = table_path.parent.resolve()
+    path = (folder / ref).resolve()
+    # A table names files beside it; it must not reach elsewhere (../../etc/passwd, /home/…):
+    # a sheet from someone else would otherwise read any file into the dossier.
+    if not path.is_relative_to(folder):
+        return (
+            None,
+            {},
+            None,
+            [record.problem(f"Tệp thành tích '{ref}' phải nằm trong thư mục của bảng ({folder}).", "tep_thanh_tich")],
+        )
+    if not path.is_file():
+        return (
+            None,
+            {},
+            None,
+            [record.problem(f"Không tìm thấy tệp thành tích '{ref}' (tìm tại {path}).", "tep_thanh_tich")],
+        )
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".yaml", ".yml", ".json"):
+            data = load_data(path).data
+            if isinstance(data, list):
+                return data, {}, path, []
+            if isinstance(data, dict):
+                body = data.pop("thanh_tich", None)
+                return body, data, path, []
+            raise SourceError(
+                f"Tệp thành tích '{path.name}' phải là danh sách đoạn/mục hoặc các trường báo cáo.", file=path
+            )
+        text = nfc(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        return None, {}, path, [record.problem(f"Tệp thành tích '{ref}' không phải văn bản UTF-8.", "tep_thanh_tich")]
+    except VanbanError as err:
+        return None, {}, path, [record.problem(err.message, "tep_thanh_tich")]
+    extra: dict[str, Any] = {}
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        if end > 0:
+            try:
+                loaded = yaml.safe_load(text[4:end])
+            except yaml.YAMLError as err:
+                return (
+                    None,
+                    {},
+                    path,
+                    [
+                        record.problem(
+                            f"Phần đầu (YAML) của tệp thành tích '{ref}' sai cú pháp: {err}", "tep_thanh_tich"
+                        )
+                    ],
+                )
+            extra = loaded if isinstance(loaded, dict) else {}
+            text = text[end + 4 :].lstrip("\n")
+    try:
+        body = text_to_body(text)
+    except OutlineError as err:
+        return None, extra, path, [record.problem(f"Tệp thành tích '{ref}': {err}", "tep_thanh_tich")]
+    if not body:
+        return None, extra, path, [record.problem(f"Tệp thành tích '{ref}' không có nội dung.", "tep_thanh_tich")]
+    return body, extra, path, []

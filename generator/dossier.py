@@ -1,0 +1,308 @@
+"""Check a commendation dossier and plan its documents, writing nothing (the first half of assembling).
+
+Everything is checked first — the campaign, the danh sách, the rules of `campaign.review` (quotas,
+thresholds, discipline flags, deadline, duplicates), each nominee's achievements, and every document's
+own schema and rules — and every problem is reported at once. The plan then holds the tờ trình (with its
+danh sách), the biên bản (every nominee voted on, "Đạt"/"Không đạt") and one báo cáo thành tích per
+nominee who passed, in the danh sách's order, each prepared and named; `assemble.build_dossier` writes it.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from generator.achievements import read_achievements
+from generator.api import prepare_document
+from generator.campaign import Campaign, Review, load_campaign, review
+from generator.documents import Prepared
+from generator.errors import DataValidationError, Problem
+from generator.load import Source
+from generator.nd30.awards import order_nominees
+from generator.nd30.symbols import so_ky_hieu, symbol
+from generator.nominations import Record, read_nominations
+from generator.profile import Office, load_office
+from generator.vi import ascii_slug
+
+DE_NGHI_KEYS = ("loai", "ten", "chuc_vu", "don_vi", "hinh_thuc", "tom_tat_thanh_tich", "so_phieu_dong_y", "ghi_chu")
+PERSON_KEYS = ("ngay_sinh", "gioi_tinh", "que_quan", "tru_quan", "chuc_vu", "trinh_do", "hoc_ham_hoc_vi")
+TEAM_KEYS = ("tru_so", "dien_thoai", "bien_che")
+
+
+class DossierError(DataValidationError):
+    """The dossier cannot be made: every error found, plus the warnings to show beside them."""
+
+    def __init__(self, problems: list[Problem], warnings: list[Problem], *, file: str | Path | None = None) -> None:
+        self.warnings = list(warnings)
+        super().__init__(problems, file=file)
+
+    def __str__(self) -> str:
+        n = len(self.problems)
+        head = f"Chưa lập được hồ sơ: {n} lỗi phải sửa (không tệp nào được ghi)."
+        lines = [head, *(f"  - {p}" for p in self.problems)]
+        if self.warnings:
+            lines.append(f"Lưu ý ({len(self.warnings)}):")
+            lines.extend(f"  - {w}" for w in self.warnings)
+        return "\n".join(lines)
+
+
+@dataclass
+class PlannedDocument:
+    """One document of the dossier, prepared and ready to render."""
+
+    kind: str
+    file_name: str
+    title: str
+    data: dict[str, Any]
+    prepared: Prepared
+
+
+@dataclass
+class DossierPlan:
+    """Everything checked and prepared; nothing written yet."""
+
+    campaign: Campaign
+    office: Office
+    table_path: Path
+    review: Review
+    documents: list[PlannedDocument]
+    inputs: list[Path]
+    today: date
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def de_nghi_item(record: Record) -> dict[str, Any]:
+    """Return a row as a `de_nghi` item (schemas/khen-thuong): the fields the tờ trình and biên bản use."""
+    return {k: record.data[k] for k in DE_NGHI_KEYS if record.data.get(k) not in (None, "")}
+
+
+def _report_data(campaign: Campaign, record: Record, body: list[Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """Build a báo cáo thành tích's data (schemas/bao-cao-thanh-tich) from the campaign and one row."""
+    row = record.data
+    data: dict[str, Any] = dict(campaign.bao_cao)
+    data.update(loai=row["loai"], hinh_thuc=row["hinh_thuc"], phong_trao=campaign.phong_trao)
+    form = campaign.form(row["hinh_thuc"])
+    if form is not None and form.xac_nhan_cap_trinh is not None:
+        data["xac_nhan_cap_trinh"] = form.xac_nhan_cap_trinh
+    if row["loai"] == "ca_nhan":
+        data["ho_ten"] = row["ten"]
+        data["don_vi"] = row.get("don_vi") or campaign.unit.ten
+        data.update({k: row[k] for k in PERSON_KEYS if row.get(k) not in (None, "")})
+    else:
+        data["ten"] = row["ten"]
+        data["co_quan_dau_trang"] = {"cap_tren": row.get("don_vi") or campaign.unit.ten}
+        data.update({k: row[k] for k in TEAM_KEYS if row.get(k) not in (None, "")})
+    data["thanh_tich"] = body
+    data.update(extra)
+    return data
+
+
+def _bien_ban_ref(campaign: Campaign, office: Office) -> dict[str, Any] | None:
+    if campaign.to_trinh.get("bien_ban"):
+        return dict(campaign.to_trinh["bien_ban"])
+    number = campaign.cuoc_hop.get("so")
+    if number is None:
+        return None
+    ref = so_ky_hieu(number, symbol("biên bản", office.viet_tat)).removeprefix("Số:").strip()
+    return {"loai": "Biên bản", "so_ky_hieu": ref, "ngay": campaign.cuoc_hop["ngay_hop"]}
+
+
+def _relocate(
+    problems: Sequence[Problem],
+    campaign: Campaign,
+    section: str,
+    rows: Sequence[Record] = (),
+    record: Record | None = None,
+) -> list[Problem]:
+    """Point a document's problems back at their source: the campaign file's section, or the table cell."""
+    out: list[Problem] = []
+    src = campaign.source
+    for p in problems:
+        path = p.field or ""
+        if record is not None:
+            out.append(
+                record.problem(
+                    f"Báo cáo thành tích: {p.message}",
+                    path.split("[")[0].split(".")[0] or None,
+                    warning=p.warning,
+                    column=record.headers.get(path) or (path or None),
+                )
+            )
+            continue
+        if path.startswith("de_nghi[") and rows:
+            index = int(path[len("de_nghi[") : path.index("]")]) - 1
+            key = path[path.index("]") + 2 :] if "]." in path else None
+            if 0 <= index < len(rows):
+                out.append(rows[index].problem(p.message, key, warning=p.warning))
+                continue
+        where = f"{section}.{path}" if path else section
+        if path.split(".")[0] in ("phong_trao",):
+            where = path
+        out.append(Problem(p.message, src.name if src.file else None, None, src.line_of(where), where, p.warning))
+    return out
+
+
+def _prepare(kind: str, data: dict[str, Any], office: Office) -> tuple[Prepared | None, list[Problem]]:
+    try:
+        prepared = prepare_document(kind, Source(data, None, {}), office=office)
+    except DataValidationError as err:
+        return None, list(err.problems)
+    return prepared, list(prepared.warnings)
+
+
+def plan_dossier(
+    campaign_path: str | Path, *, table: str | Path | None = None, today: date | None = None
+) -> DossierPlan:
+    """Check the whole dossier and prepare every document; DossierError lists every problem at once."""
+    today = today or date.today()
+    campaign = load_campaign(campaign_path)
+    if not campaign.office_path.exists():
+        raise DossierError(
+            [
+                Problem(
+                    f"Không tìm thấy hồ sơ cơ quan '{campaign.source.data['co_quan']}' "
+                    f"(tìm tại {campaign.office_path}).",
+                    campaign.source.name,
+                    None,
+                    campaign.source.line_of("co_quan"),
+                    "co_quan",
+                )
+            ],
+            [],
+            file=campaign.file,
+        )
+    office = load_office(campaign.office_path)
+    table_path = Path(table) if table is not None else campaign.table
+    if table_path is None:
+        raise DossierError(
+            [
+                Problem(
+                    "Chưa có bảng danh sách đề nghị: ghi 'de_nghi: de-nghi.xlsx' trong tệp đợt thi đua "
+                    "hoặc dùng --de-nghi.",
+                    campaign.source.name,
+                    None,
+                    None,
+                    "de_nghi",
+                )
+            ],
+            [],
+            file=campaign.file,
+        )
+    nominations = read_nominations(table_path, sheet=campaign.sheet if table is None else None)
+    result = review(campaign, nominations, today)
+    problems, warnings = list(result.problems), list(result.warnings)
+    inputs = [p for p in (campaign.file, campaign.office_path, table_path) if p is not None]
+
+    # The báo cáo set and the danh sách follow the tờ trình's order: tập thể first, by form (awards.order_nominees).
+    passed_items = [de_nghi_item(r) for r in result.passed]
+    by_id = {id(item): rec for item, rec in zip(passed_items, result.passed, strict=True)}
+    ordered = [
+        by_id[id(item)] for _, group in (order_nominees(passed_items) if passed_items else []) for _, item in group
+    ]
+    documents: list[PlannedDocument] = []
+    reports: list[tuple[Record, dict[str, Any]]] = []
+    for record in ordered:
+        body, extra, path, trouble = read_achievements(record, table_path)
+        problems.extend(trouble)
+        if path is not None:
+            inputs.append(path)
+        if body is not None:
+            reports.append((record, _report_data(campaign, record, body, extra)))
+    if not result.passed and not problems:
+        problems.append(
+            Problem(
+                "Không tập thể, cá nhân nào đạt số phiếu cần thiết: không có gì để đề nghị.",
+                str(table_path),
+                nominations.sheet,
+            )
+        )
+
+    if not problems:
+        voted = [r for r in nominations.records if r.index in result.votes]
+        bien_ban = {k: v for k, v in campaign.cuoc_hop.items()}
+        bien_ban.update(
+            phong_trao=campaign.phong_trao, hoi_dong=campaign.hoi_dong, de_nghi=[de_nghi_item(r) for r in voted]
+        )
+        thresholds = {f.ten: f.nguong for f in campaign.forms if f.nguong is not None}
+        if thresholds:
+            bien_ban["nguong_dat"] = thresholds
+        ref = _bien_ban_ref(campaign, office)
+        if ref is None:
+            problems.append(
+                Problem(
+                    "Tờ trình cần dẫn chiếu biên bản: ghi số biên bản (cuoc_hop.so) hoặc to_trinh.bien_ban.",
+                    campaign.source.name,
+                    None,
+                    campaign.source.line_of("cuoc_hop"),
+                    "cuoc_hop.so",
+                )
+            )
+        to_trinh = {k: v for k, v in campaign.to_trinh.items() if k != "bien_ban"}
+        to_trinh.update(phong_trao=campaign.phong_trao, bien_ban=ref or {}, de_nghi=passed_items)
+
+        names = _Names(len(reports) + 2)
+        prepared, trouble = _prepare("to-trinh", to_trinh, office)
+        problems.extend(p for p in _relocate(trouble, campaign, "to_trinh", result.passed) if not p.warning)
+        warnings.extend(p for p in _relocate(trouble, campaign, "to_trinh", result.passed) if p.warning)
+        if prepared is not None:
+            documents.append(
+                PlannedDocument(
+                    "to-trinh",
+                    names.next("to-trinh", "de-nghi-khen-thuong"),
+                    "Tờ trình đề nghị khen thưởng (kèm danh sách)",
+                    to_trinh,
+                    prepared,
+                )
+            )
+        prepared, trouble = _prepare("bien-ban", bien_ban, office)
+        problems.extend(p for p in _relocate(trouble, campaign, "cuoc_hop", voted) if not p.warning)
+        warnings.extend(p for p in _relocate(trouble, campaign, "cuoc_hop", voted) if p.warning)
+        if prepared is not None:
+            documents.append(
+                PlannedDocument(
+                    "bien-ban",
+                    names.next("bien-ban", "hop-hoi-dong-thi-dua-khen-thuong"),
+                    "Biên bản họp Hội đồng Thi đua - Khen thưởng",
+                    bien_ban,
+                    prepared,
+                )
+            )
+        for record, data in reports:
+            prepared, trouble = _prepare("bao-cao-thanh-tich", data, office)
+            problems.extend(
+                p for p in _relocate(trouble, campaign, "bao_cao_thanh_tich", record=record) if not p.warning
+            )
+            warnings.extend(p for p in _relocate(trouble, campaign, "bao_cao_thanh_tich", record=record) if p.warning)
+            if prepared is not None:
+                documents.append(
+                    PlannedDocument(
+                        "bao-cao-thanh-tich",
+                        names.next("bao-cao-thanh-tich", record.data["ten"]),
+                        f"Báo cáo thành tích – {record.data['ten']}",
+                        data,
+                        prepared,
+                    )
+                )
+    if problems:
+        raise DossierError(problems, warnings, file=campaign.file)
+    return DossierPlan(campaign, office, table_path, result, documents, inputs, today, warnings)
+
+
+class _Names:
+    """Dossier file names: NN_<kind>_<slug>.docx in dossier order, unique."""
+
+    def __init__(self, total: int) -> None:
+        self.width = max(2, len(str(total)))
+        self.position = 0
+        self.used: set[str] = set()
+
+    def next(self, kind: str, label: str) -> str:
+        self.position += 1
+        stem = f"{self.position:0{self.width}d}_{kind}_{ascii_slug(label, 60) or 'van-ban'}"
+        name, n = stem, 1
+        while name in self.used:
+            n += 1
+            name = f"{stem}-{n}"
+        self.used.add(name)
+        return f"{name}.docx"
