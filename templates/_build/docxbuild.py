@@ -165,15 +165,22 @@ _PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowContro
               "spacing", "ind", "jc", "rPr"]
 
 
-def _sort_ppr(ppr) -> None:
-    children = list(ppr)
+def _sort_children(element, order: list[str]) -> None:
+    """Reorder an element's children to the schema's sequence (Word rejects other orders)."""
+    children = list(element)
+
     def key(el) -> int:
         name = el.tag.split("}")[1]
-        return _PPR_ORDER.index(name) if name in _PPR_ORDER else len(_PPR_ORDER)
+        return order.index(name) if name in order else len(order)
+
     for child in children:
-        ppr.remove(child)
+        element.remove(child)
     for child in sorted(children, key=key):
-        ppr.append(child)
+        element.append(child)
+
+
+def _sort_ppr(ppr) -> None:
+    _sort_children(ppr, _PPR_ORDER)
 
 
 def para(
@@ -276,14 +283,7 @@ _TBLPR_ORDER = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBa
 
 
 def _sort_tblpr(tblpr) -> None:
-    children = list(tblpr)
-    def key(el) -> int:
-        name = el.tag.split("}")[1]
-        return _TBLPR_ORDER.index(name) if name in _TBLPR_ORDER else len(_TBLPR_ORDER)
-    for child in children:
-        tblpr.remove(child)
-    for child in sorted(children, key=key):
-        tblpr.append(child)
+    _sort_children(tblpr, _TBLPR_ORDER)
 
 
 def repeat_header(row) -> None:
