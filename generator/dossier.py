@@ -241,7 +241,10 @@ def plan_dossier(
         to_trinh = {k: v for k, v in campaign.to_trinh.items() if k != "bien_ban"}
         to_trinh.update(phong_trao=campaign.phong_trao, bien_ban=ref or {}, de_nghi=passed_items)
 
-        names = _Names(len(reports) + 2)
+        # The danh sách travels as its own file beside the tờ trình (issue 5), not also as its appendix,
+        # so the merged PDF holds it once; both are built from this one `to_trinh` data.
+        to_trinh["kem_danh_sach"] = False
+        names = _Names(len(reports) + 3)
         prepared, trouble = _prepare("to-trinh", to_trinh, office)
         problems.extend(p for p in _relocate(trouble, campaign, "to_trinh", result.passed) if not p.warning)
         warnings.extend(p for p in _relocate(trouble, campaign, "to_trinh", result.passed) if p.warning)
@@ -250,11 +253,22 @@ def plan_dossier(
                 PlannedDocument(
                     "to-trinh",
                     names.next("to-trinh", "de-nghi-khen-thuong"),
-                    "Tờ trình đề nghị khen thưởng (kèm danh sách)",
+                    "Tờ trình đề nghị khen thưởng",
                     to_trinh,
                     prepared,
                 )
             )
+            listing, _ = _prepare("danh-sach", to_trinh, office)
+            if listing is not None:
+                documents.append(
+                    PlannedDocument(
+                        "danh-sach",
+                        names.next("danh-sach", "de-nghi-khen-thuong"),
+                        "Danh sách tập thể, cá nhân đề nghị khen thưởng",
+                        to_trinh,
+                        listing,
+                    )
+                )
         prepared, trouble = _prepare("bien-ban", bien_ban, office)
         problems.extend(p for p in _relocate(trouble, campaign, "cuoc_hop", voted) if not p.warning)
         warnings.extend(p for p in _relocate(trouble, campaign, "cuoc_hop", voted) if p.warning)

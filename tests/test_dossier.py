@@ -38,11 +38,15 @@ def test_counts_agree(dossier):
     to_trinh = Document(str(next(dossier.glob("01_to-trinh_*.docx"))))
     proposal = next(p.text for p in to_trinh.paragraphs if "kính đề nghị" in p.text)
     said = (_sum(r"(\d+) tập thể", proposal), _sum(r"(\d+) cá nhân", proposal))
-    danh_sach = to_trinh.tables[-1]
+    # The danh sách is its own file in the dossier (and not repeated as the tờ trình's appendix).
+    assert not any(t.rows[0].cells[0].text == "TT" for t in to_trinh.tables)
+    listing = Document(str(next(dossier.glob("02_danh-sach_*.docx"))))
+    assert any("(Kèm theo Tờ trình số" in p.text for p in listing.paragraphs)
+    danh_sach = next(t for t in listing.tables if t.rows[0].cells[0].text == "TT")
     rows = [r for r in danh_sach.rows if r.cells[0].text.strip().isdigit()]
     teams = [r for r in rows if r.cells[1].text.startswith("Phòng")]
     listed = (len(teams), len(rows) - len(teams))
-    bien_ban = Document(str(next(dossier.glob("02_bien-ban_*.docx"))))
+    bien_ban = Document(str(next(dossier.glob("03_bien-ban_*.docx"))))
     votes = next(t for t in bien_ban.tables if t.rows[0].cells[-1].text == "Kết quả")
     passed = [r for r in votes.rows if r.cells[-1].text == "Đạt"]
     failed = [r for r in votes.rows if r.cells[-1].text == "Không đạt"]
@@ -60,14 +64,15 @@ def test_every_document_passes_the_checklist(dossier):
 
 def test_report_per_nominee_in_danh_sach_order(dossier):
     names = [p.name for p in sorted(dossier.glob("*.docx"))]
-    assert names[:4] == [
+    assert names[:5] == [
         "01_to-trinh_de-nghi-khen-thuong.docx",
-        "02_bien-ban_hop-hoi-dong-thi-dua-khen-thuong.docx",
-        "03_bao-cao-thanh-tich_phong-thi-hanh-an-dan-su-khu-vuc-1.docx",
-        "04_bao-cao-thanh-tich_phong-thi-hanh-an-dan-su-khu-vuc-4.docx",
+        "02_danh-sach_de-nghi-khen-thuong.docx",
+        "03_bien-ban_hop-hoi-dong-thi-dua-khen-thuong.docx",
+        "04_bao-cao-thanh-tich_phong-thi-hanh-an-dan-su-khu-vuc-1.docx",
+        "05_bao-cao-thanh-tich_phong-thi-hanh-an-dan-su-khu-vuc-4.docx",
     ]
-    assert names[-1] == "18_bao-cao-thanh-tich_phi-van-toan.docx"
-    person = Document(str(dossier / "08_bao-cao-thanh-tich_dinh-thi-hong-nhung.docx"))
+    assert names[-1] == "19_bao-cao-thanh-tich_phi-van-toan.docx"
+    person = Document(str(dossier / "09_bao-cao-thanh-tich_dinh-thi-hong-nhung.docx"))
     text = "\n".join(p.text for p in person.paragraphs)
     assert "ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA BỘ TRƯỞNG BỘ TƯ PHÁP" in text
     assert "Trực tiếp cập nhật 612 hồ sơ" in text
@@ -146,7 +151,7 @@ def test_failure_mid_build_leaves_nothing(tmp_path, monkeypatch):
 
 def test_check_only(capsys):
     assert main(["dossier", str(CAMPAIGN), "--chi-kiem-tra", "--ngay", "2026-11-25"]) == 0
-    assert "18 văn bản" in capsys.readouterr().out
+    assert "19 văn bản" in capsys.readouterr().out
 
 
 def test_help_is_vietnamese(capsys):
@@ -173,15 +178,16 @@ def test_merged_pdf_bookmarks_and_pages(converter, tmp_path):
     result = build_dossier(CAMPAIGN, tmp_path, today=TODAY, pdf=True, converter=converter, make_zip=False)
     merged = PdfReader(tmp_path / "ho-so.pdf")
     titles = [item.title for item in merged.outline if not isinstance(item, list)]
-    assert titles[:3] == [
-        "Tờ trình đề nghị khen thưởng (kèm danh sách)",
+    assert titles[:4] == [
+        "Tờ trình đề nghị khen thưởng",
+        "Danh sách tập thể, cá nhân đề nghị khen thưởng",
         "Biên bản họp Hội đồng Thi đua - Khen thưởng",
         "Báo cáo thành tích – Phòng Thi hành án dân sự khu vực 1",
     ]
-    assert len(titles) == 18
+    assert len(titles) == 19
     parts = {o["tep"]: o.get("so_trang") for o in result.manifest["dau_ra"]}
     part_pages = [n for name, n in parts.items() if name.startswith("pdf/")]
-    assert len(part_pages) == 18
+    assert len(part_pages) == 19
     assert len(merged.pages) == parts["ho-so.pdf"] == sum(part_pages)
     # No document of the dossier leaves its signature block alone on a page without its closing text.
     for pdf in sorted((tmp_path / "pdf").glob("*.pdf")):
@@ -189,6 +195,8 @@ def test_merged_pdf_bookmarks_and_pages(converter, tmp_path):
             text = page.extract_text()
             if any(mark in text for mark in ("Nơi nhận:", "THƯ KÝ", "NGƯỜI BÁO CÁO", "THỦ TRƯỞNG ĐƠN VỊ")):
                 assert "./." in text, f"{pdf.name} page {number}"
+            # ... and no page is empty beyond its page number (the dossier's long lists included).
+            assert len(re.sub(r"^\s*\d+\s*", "", text).strip()) > 80, f"{pdf.name} page {number} is empty"
 
 
 @pytest.mark.parametrize("ref", ["../../../../etc/passwd", "/etc/passwd"])

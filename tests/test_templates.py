@@ -21,6 +21,7 @@ SAMPLE_OF = {
     "cong-van": SAMPLES / "cong-van" / "cong-van.yaml",
     "ke-hoach": SAMPLES / "ke-hoach" / "ke-hoach.yaml",
     "to-trinh": SAMPLES / "to-trinh" / "to-trinh.yaml",
+    "danh-sach": SAMPLES / "to-trinh" / "to-trinh.yaml",  # the danh sách is made from the tờ trình's data
     "bien-ban": SAMPLES / "bien-ban" / "bien-ban.yaml",
     "bao-cao-thanh-tich": SAMPLES / "bao-cao-thanh-tich" / "tap-the.yaml",
 }

@@ -50,7 +50,7 @@ def _load_all() -> None:
 
     global _ALL_LOADED
     _ALL_LOADED = True
-    for module in ("cong_van", "ke_hoach", "to_trinh", "bien_ban", "bao_cao_thanh_tich"):
+    for module in ("cong_van", "ke_hoach", "to_trinh", "danh_sach", "bien_ban", "bao_cao_thanh_tich"):
         try:
             importlib.import_module(f"generator.documents.{module}")
         except ModuleNotFoundError as err:

@@ -193,6 +193,8 @@ def prepare(source: Source, office: Office) -> Prepared:
         "ket_luan": closing(data.get("ket_luan") or f"Kính đề nghị {asked} xem xét, quyết định."),
         **signature_context(office, data, problems),
         "danh_sach": danh_sach_context(source, office, header["so_ky_hieu"]),
+        # The danh sách is attached as an appendix section unless it travels as its own file (danh-sach).
+        "kem_danh_sach": data.get("kem_danh_sach", True),
     }
     problems.raise_if_any()
     title = plain(trich_yeu)

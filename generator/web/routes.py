@@ -129,9 +129,13 @@ def _first_error(bound: list[Bound]) -> str:
 
 
 def sample_path(code: str) -> Path | None:
-    """Return the built-in sample data of a document type (samples/<code>/<code>.yaml, else the first), if any."""
-    folder = SAMPLES / code
-    path = folder / f"{code}.yaml"
+    """Return the built-in sample data of a document type (samples/<schema>/<schema>.yaml, else the first).
+
+    Types that share a schema share samples: the danh sách is made from the tờ trình's data.
+    """
+    name = document_types()[code].schema_name if code in document_types() else code
+    folder = SAMPLES / name
+    path = folder / f"{name}.yaml"
     if path.is_file():
         return path
     return next(iter(sorted(folder.glob("*.yaml"))), None) if folder.is_dir() else None

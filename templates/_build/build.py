@@ -19,6 +19,7 @@ BUILDERS = {
     "cong-van": "cong_van",
     "ke-hoach": "ke_hoach",
     "to-trinh": "to_trinh",
+    "danh-sach": "danh_sach",
     "bien-ban": "bien_ban",
     "bao-cao-thanh-tich": "bao_cao_thanh_tich",
 }

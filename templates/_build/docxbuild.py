@@ -77,8 +77,15 @@ def _fonts() -> OxmlElement:
 
 
 def _page_numbers(doc: DocumentObject) -> None:
-    # NĐ 30 Phụ lục I, I.5: Arabic page numbers, centred in the top margin, not shown on page 1.
-    section = doc.sections[0]
+    page_numbers(doc.sections[0])
+
+
+def page_numbers(section) -> None:
+    """Give a section its own headers: Arabic page number centred in the top margin, none on its page 1.
+
+    NĐ 30 Phụ lục I, I.5. A section with its own headers keeps them even when the sections before it
+    are left out of a rendered document (the tờ trình's optional appendix).
+    """
     section.different_first_page_header_footer = True
     section.first_page_header.is_linked_to_previous = False
     first = section.first_page_header.paragraphs[0]

@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docxbuild import (
     TEXT_WIDTH,
     add_row,
+    page_numbers,
     cant_split,
     cell_valign,
     grid_table,
@@ -39,7 +40,10 @@ WIDTHS_GHI_CHU = (567, 1750, 1850, 1950, 2137, 1100)
 
 def _section_break(doc) -> None:
     """Start the danh sách on a new page as its own section, page numbers restarting at 1 (P1 III.1.đ)."""
-    doc.add_section(WD_SECTION.NEW_PAGE)  # the new section inherits the header (page numbers, none on p. 1)
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    # Its own headers, not linked to section 1's: the tờ trình rendered without this appendix keeps
+    # this section's properties, and with them its page numbers.
+    page_numbers(doc.sections[-1])
     body = doc.element.body
     # the paragraph that closes section 1 carries no text; keep it tiny so it never adds a page
     closing = body.findall(qn("w:p"))[-1]
@@ -119,6 +123,8 @@ def build():
     # The closing request (./.) keeps with the signature block.
     para(doc, "{{ ket_luan }}", size=14, keep_next=True, **parts.BODY)
     parts.signature(doc)
+    tag(doc, "{%p if kem_danh_sach %}")
     _section_break(doc)
     danh_sach(doc)
+    tag(doc, "{%p endif %}")
     return doc
