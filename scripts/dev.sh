@@ -71,8 +71,8 @@ case "${1:-}" in
     "$PY" -m pytest -q "$@" ;;
   lint)
     setup_python
-    "$VENV/bin/ruff" check generator tests benchmarks
-    "$VENV/bin/ruff" format --check generator tests benchmarks
+    "$VENV/bin/ruff" check generator tests benchmarks templates/_build
+    "$VENV/bin/ruff" format --check generator tests benchmarks templates/_build
     "$VENV/bin/mypy" generator ;;
   *)
     echo "Dùng: bash scripts/dev.sh {setup|demo|test|lint}" >&2

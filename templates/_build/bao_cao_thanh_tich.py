@@ -56,8 +56,11 @@ PARAGRAPH_FIELDS = {"dac_diem", "chuc_nang"}  # one or several paragraphs; the l
 REQUIRED = {"ho_ten", "don_vi", "ten"}
 
 HONOURS_WIDTHS = [1134, 3685, TEXT_WIDTH - 1134 - 3685]
-HONOURS_HEADERS = ["Năm", "Danh hiệu thi đua, hình thức khen thưởng",
-                   "Số, ngày, tháng, năm của quyết định; cơ quan ban hành"]
+HONOURS_HEADERS = [
+    "Năm",
+    "Danh hiệu thi đua, hình thức khen thưởng",
+    "Số, ngày, tháng, năm của quyết định; cơ quan ban hành",
+]
 SIGN_HALF = TEXT_WIDTH // 2
 SIGN_GAP = 113
 
@@ -115,8 +118,16 @@ def results(doc: Container) -> None:
     para(doc, "{{ bang_ket_qua.tieu_de }}", size=TABLE_SIZE, bold=True, align="center", before=120, keep_next=True)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if bang_ket_qua.don_vi %}")
-    para(doc, "Đơn vị tính: {{ bang_ket_qua.don_vi }}", size=TABLE_SIZE, italic=True, align="right",
-         before=60, after=60, keep_next=True)
+    para(
+        doc,
+        "Đơn vị tính: {{ bang_ket_qua.don_vi }}",
+        size=TABLE_SIZE,
+        italic=True,
+        align="right",
+        before=60,
+        after=60,
+        keep_next=True,
+    )
     tag(doc, "{%p endif %}")
     para(doc, "{{p bang_ket_qua.bang }}", size=TABLE_SIZE, align="center")
     tag(doc, "{%p endif %}")
@@ -137,8 +148,11 @@ def honours(doc: Container) -> None:
     tag(loop_start.cells[0], "{%tr for k in khen_thuong %}")
     row = add_row(table)
     cant_split(row)
-    for cell, (value, align) in zip(row.cells, (("{{ k.nam }}", "center"), ("{{ k.hinh_thuc }}", "left"),
-                                                ("{{ k.quyet_dinh }}", "left")), strict=True):
+    for cell, (value, align) in zip(
+        row.cells,
+        (("{{ k.nam }}", "center"), ("{{ k.hinh_thuc }}", "left"), ("{{ k.quyet_dinh }}", "left")),
+        strict=True,
+    ):
         cell_valign(cell, "center")
         para(cell, value, size=TABLE_SIZE, **{**CELL, "align": align})
     loop_end = add_row(table)
@@ -164,10 +178,26 @@ def signatures(doc: Container) -> None:
     for cell, side in zip(table.rows[0].cells, ("ky_trai", "ky_phai"), strict=True):
         cell_valign(cell, "top")
         # 2 mm inside each half, so the two upper-case titles never run into each other.
-        para(cell, f"{{{{ {side}.chuc_danh }}}}", size=14, bold=True, align="center", keep_next=True,
-             left=SIGN_GAP, right=SIGN_GAP)
-        para(cell, f"{{{{ {side}.ghi_chu }}}}", size=14, italic=True, align="center", keep_next=True,
-             left=SIGN_GAP, right=SIGN_GAP)
+        para(
+            cell,
+            f"{{{{ {side}.chuc_danh }}}}",
+            size=14,
+            bold=True,
+            align="center",
+            keep_next=True,
+            left=SIGN_GAP,
+            right=SIGN_GAP,
+        )
+        para(
+            cell,
+            f"{{{{ {side}.ghi_chu }}}}",
+            size=14,
+            italic=True,
+            align="center",
+            keep_next=True,
+            left=SIGN_GAP,
+            right=SIGN_GAP,
+        )
     for cell, side in zip(names.cells, ("ky_trai", "ky_phai"), strict=True):
         cell_valign(cell, "bottom")
         # Space for signature and seal (≈ 3 cm), then the name; empty name: a blank line to write by hand.

@@ -26,8 +26,14 @@ TABLE_SIZE = 13
 # TT wide enough for "TT" in bold 13 pt plus cell padding; Kết quả (the rest) for "Kết quả" on one line.
 _FIXED = [680, 2950, 2200, 1000, 1300]
 WIDTHS = [*_FIXED, TEXT_WIDTH - sum(_FIXED)]
-HEADINGS = ["TT", "Tên tập thể / Họ và tên", "Hình thức đề nghị", "Số phiếu đồng ý",
-            "Tỷ lệ % (trên tổng số thành viên)", "Kết quả"]
+HEADINGS = [
+    "TT",
+    "Tên tập thể / Họ và tên",
+    "Hình thức đề nghị",
+    "Số phiếu đồng ý",
+    "Tỷ lệ % (trên tổng số thành viên)",
+    "Kết quả",
+]
 CELL = dict(before=40, after=40)
 
 

@@ -168,8 +168,20 @@ def fmt(
 
 
 # CT_PPr child order (ECMA-376 §17.3.1.26), for the elements these helpers write.
-_PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "pBdr", "shd", "tabs",
-              "spacing", "ind", "jc", "rPr"]
+_PPR_ORDER = [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "widowControl",
+    "pBdr",
+    "shd",
+    "tabs",
+    "spacing",
+    "ind",
+    "jc",
+    "rPr",
+]
 
 
 def _sort_children(element, order: list[str]) -> None:
@@ -261,10 +273,10 @@ def borderless_table(container: Container, widths: list[int]) -> Table:
     tblpr.append(margins)
     _sort_tblpr(tblpr)
     grid = tbl.tblGrid
-    for col, width in zip(grid.findall(qn("w:gridCol")), widths):
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
         col.set(qn("w:w"), str(width))
     for row in table.rows:
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Twips(width)
             for p in cell.paragraphs:  # python-docx leaves one empty paragraph per cell
                 p._p.getparent().remove(p._p)
@@ -285,8 +297,23 @@ def grid_table(container: Container, widths: list[int]) -> Table:
     return table
 
 
-_TBLPR_ORDER = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
-                "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"]
+_TBLPR_ORDER = [
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+]
 
 
 def _sort_tblpr(tblpr) -> None:

@@ -28,6 +28,7 @@ QH_SIZE, TN_SIZE, DATE_SIZE, AGENCY_SIZE, SO_SIZE, VV_SIZE = 12, 13, 13, 12, 13,
 
 # Header: left column for the agency and Số (≈ 0–40 % of the text width), right for Quốc hiệu (spec §3).
 from generator.layout import HEADER_LEFT  # noqa: E402  (shared with the renderer)
+
 HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT
 SIGN_LEFT = 4110
 SIGN_RIGHT = TEXT_WIDTH - SIGN_LEFT
