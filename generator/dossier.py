@@ -7,9 +7,10 @@ danh sách), the biên bản (every nominee voted on, "Đạt"/"Không đạt") 
 nominee who passed, in the danh sách's order, each prepared and named; `assemble.build_dossier` writes it.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -245,59 +246,48 @@ def plan_dossier(
         # so the merged PDF holds it once; both are built from this one `to_trinh` data.
         to_trinh["kem_danh_sach"] = False
         names = _Names(len(reports) + 3)
-        prepared, trouble = _prepare("to-trinh", to_trinh, office)
-        problems.extend(p for p in _relocate(trouble, campaign, "to_trinh", result.passed) if not p.warning)
-        warnings.extend(p for p in _relocate(trouble, campaign, "to_trinh", result.passed) if p.warning)
-        if prepared is not None:
-            documents.append(
-                PlannedDocument(
-                    "to-trinh",
-                    names.next("to-trinh", "de-nghi-khen-thuong"),
-                    "Tờ trình đề nghị khen thưởng",
-                    to_trinh,
-                    prepared,
-                )
-            )
-            listing, _ = _prepare("danh-sach", to_trinh, office)
-            if listing is not None:
-                documents.append(
-                    PlannedDocument(
-                        "danh-sach",
-                        names.next("danh-sach", "de-nghi-khen-thuong"),
-                        "Danh sách tập thể, cá nhân đề nghị khen thưởng",
-                        to_trinh,
-                        listing,
-                    )
-                )
-        prepared, trouble = _prepare("bien-ban", bien_ban, office)
-        problems.extend(p for p in _relocate(trouble, campaign, "cuoc_hop", voted) if not p.warning)
-        warnings.extend(p for p in _relocate(trouble, campaign, "cuoc_hop", voted) if p.warning)
-        if prepared is not None:
-            documents.append(
-                PlannedDocument(
-                    "bien-ban",
-                    names.next("bien-ban", "hop-hoi-dong-thi-dua-khen-thuong"),
-                    "Biên bản họp Hội đồng Thi đua - Khen thưởng",
-                    bien_ban,
-                    prepared,
-                )
-            )
-        for record, data in reports:
-            prepared, trouble = _prepare("bao-cao-thanh-tich", data, office)
-            problems.extend(
-                p for p in _relocate(trouble, campaign, "bao_cao_thanh_tich", record=record) if not p.warning
-            )
-            warnings.extend(p for p in _relocate(trouble, campaign, "bao_cao_thanh_tich", record=record) if p.warning)
+
+        def plan(
+            kind: str, label: str, title: str, data: dict[str, Any], locate: Callable[[list[Problem]], list[Problem]]
+        ) -> None:
+            """Prepare one document; file its problems where the clerk wrote the data, or plan it."""
+            prepared, trouble = _prepare(kind, data, office)
+            located = locate(trouble)
+            problems.extend(p for p in located if not p.warning)
+            warnings.extend(p for p in located if p.warning)
             if prepared is not None:
-                documents.append(
-                    PlannedDocument(
-                        "bao-cao-thanh-tich",
-                        names.next("bao-cao-thanh-tich", record.data["ten"]),
-                        f"Báo cáo thành tích – {record.data['ten']}",
-                        data,
-                        prepared,
-                    )
-                )
+                documents.append(PlannedDocument(kind, names.next(kind, label), title, data, prepared))
+
+        plan(
+            "to-trinh",
+            "de-nghi-khen-thuong",
+            "Tờ trình đề nghị khen thưởng",
+            to_trinh,
+            partial(_relocate, campaign=campaign, section="to_trinh", rows=result.passed),
+        )
+        # Same data as the tờ trình: its problems are the tờ trình's, reported once above.
+        plan(
+            "danh-sach",
+            "de-nghi-khen-thuong",
+            "Danh sách tập thể, cá nhân đề nghị khen thưởng",
+            to_trinh,
+            lambda found: [],
+        )
+        plan(
+            "bien-ban",
+            "hop-hoi-dong-thi-dua-khen-thuong",
+            "Biên bản họp Hội đồng Thi đua - Khen thưởng",
+            bien_ban,
+            partial(_relocate, campaign=campaign, section="cuoc_hop", rows=voted),
+        )
+        for record, data in reports:
+            plan(
+                "bao-cao-thanh-tich",
+                record.data["ten"],
+                f"Báo cáo thành tích – {record.data['ten']}",
+                data,
+                partial(_relocate, campaign=campaign, section="bao_cao_thanh_tich", record=record),
+            )
     if problems:
         raise DossierError(problems, warnings, file=campaign.file)
     return DossierPlan(campaign, office, table_path, result, documents, inputs, today, warnings)
