@@ -12,16 +12,9 @@ from generator.check import check_document
 from generator.documents.common import date_line, draft_mark
 from generator.paths import SAMPLES
 from tests.docx_helpers import open_docx, style, texts
+from tests.samples import SAMPLE_OF
 
 OFFICE = SAMPLES / "co-quan" / "cuc-thads.yaml"
-SAMPLE_OF = {
-    "cong-van": SAMPLES / "cong-van" / "cong-van.yaml",
-    "ke-hoach": SAMPLES / "ke-hoach" / "ke-hoach.yaml",
-    "to-trinh": SAMPLES / "to-trinh" / "to-trinh.yaml",
-    "danh-sach": SAMPLES / "to-trinh" / "to-trinh.yaml",  # the danh sách is made from the tờ trình's data
-    "bien-ban": SAMPLES / "bien-ban" / "bien-ban.yaml",
-    "bao-cao-thanh-tich": SAMPLES / "bao-cao-thanh-tich" / "ca-nhan.yaml",
-}
 
 
 @pytest.mark.parametrize(

@@ -11,19 +11,10 @@ from pypdf import PdfReader
 
 from generator import LibreOfficePool, prepare_document, render_document
 from generator.cli import main
-from generator.paths import SAMPLES
 from tests.docx_helpers import open_docx, texts
+from tests.samples import SAMPLE_OF as KINDS
 
 pytestmark = pytest.mark.libreoffice
-
-KINDS = {
-    "cong-van": SAMPLES / "cong-van" / "cong-van.yaml",
-    "ke-hoach": SAMPLES / "ke-hoach" / "ke-hoach.yaml",
-    "to-trinh": SAMPLES / "to-trinh" / "to-trinh.yaml",
-    "danh-sach": SAMPLES / "to-trinh" / "to-trinh.yaml",  # the danh sách is made from the tờ trình's data
-    "bien-ban": SAMPLES / "bien-ban" / "bien-ban.yaml",
-    "bao-cao-thanh-tich": SAMPLES / "bao-cao-thanh-tich" / "ca-nhan.yaml",
-}
 
 
 @pytest.fixture(scope="module")
