@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python benchmarks/bench_batch.py [--docs 1000] [--naive 1000] [--memory 100,10000]
 
-1. vanban: `generator.batch.run_batch` over a stream of records — per document: validate + prepare the
+1. vanban: `vanban.jobs.batch.run_batch` over a stream of records — per document: validate + prepare the
    context, render with the template compiled once, write atomically to disk.
 2. plain: the same contexts (prepared beforehand, so this side does LESS work) rendered the usual way,
    `DocxTemplate(path).render(ctx, jinja_env, autoescape=True); save()` — re-reading and re-compiling
@@ -27,11 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.api import prepare_document, template_path  # noqa: E402
-from generator.assemble import plan_dossier  # noqa: E402
-from generator.batch import BatchItem, run_batch  # noqa: E402
-from generator.jinja_env import make_environment  # noqa: E402
-from generator.load import Source  # noqa: E402
+from vanban.jobs.batch import BatchItem, run_batch  # noqa: E402
+from vanban.jobs.document import prepare_document, template_path  # noqa: E402
+from vanban.jobs.dossier.assemble import plan_dossier  # noqa: E402
+from vanban.pipeline.jinja_env import make_environment  # noqa: E402
+from vanban.pipeline.load import Source  # noqa: E402
 
 KIND = "bao-cao-thanh-tich"
 CAMPAIGN = ROOT / "samples" / "ho-so-khen-thuong" / "campaign.yaml"

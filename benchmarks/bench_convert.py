@@ -25,7 +25,7 @@ from docx import Document
 from docx.shared import Mm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from generator.convert import LibreOfficePool, find_soffice  # noqa: E402
+from vanban.pipeline.convert import LibreOfficePool, find_soffice  # noqa: E402
 
 SECTIONS = [
     "I. ĐẶC ĐIỂM TÌNH HÌNH",

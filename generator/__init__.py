@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-from generator.api import (
-    RenderResult,
-    prepare_document,
-    render_document,
-    render_prepared,
-    template_path,
-)
-from generator.assemble import DossierError, DossierResult, build_dossier, plan_dossier
-from generator.batch import BatchReport, run_batch
-from generator.campaign import Campaign, load_campaign
-from generator.convert import ConversionResult, Converter, LibreOfficePool, default_converter
-from generator.documents import Prepared, document_types, get_document_type
-from generator.errors import (
+from vanban.documents import Prepared, document_types, get_document_type
+from vanban.errors import (
     ConversionError,
     DataValidationError,
     OutputError,
@@ -23,11 +12,22 @@ from generator.errors import (
     TemplateError,
     VanbanError,
 )
-from generator.excel_template import write_template as write_excel_template
-from generator.load import Source, load_data
-from generator.nominations import read_nominations
-from generator.pdfmerge import MergeReport, merge_pdfs
-from generator.profile import Office, load_office
+from vanban.jobs.batch import BatchReport, run_batch
+from vanban.jobs.document import (
+    RenderResult,
+    prepare_document,
+    render_document,
+    render_prepared,
+    template_path,
+)
+from vanban.jobs.dossier.assemble import DossierError, DossierResult, build_dossier, plan_dossier
+from vanban.jobs.dossier.campaign import Campaign, load_campaign
+from vanban.jobs.dossier.excel_template import write_template as write_excel_template
+from vanban.jobs.dossier.nominations import read_nominations
+from vanban.pipeline.convert import ConversionResult, Converter, LibreOfficePool, default_converter
+from vanban.pipeline.load import Source, load_data
+from vanban.pipeline.merge import MergeReport, merge_pdfs
+from vanban.profile import Office, load_office
 
 __version__ = "0.1.0"
 

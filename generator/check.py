@@ -14,8 +14,7 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-
-from generator.nd30 import NOI_NHAN_LAST_PATTERN, SO_KY_HIEU_PATTERN
+from vanban.nd30 import NOI_NHAN_LAST_PATTERN, SO_KY_HIEU_PATTERN
 
 FONT = "Times New Roman"
 DATE_PATTERN = re.compile(r"ngày (0[1-9]|[12]\d|3[01]) tháng (01|02|[3-9]|1[0-2]) năm \d{4}")

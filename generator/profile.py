@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import DataValidationError, Problem
-from generator.load import Source, load_data
-from generator.nd30 import Signer
-from generator.validate import validate
+from vanban.errors import DataValidationError, Problem
+from vanban.nd30 import Signer
+from vanban.pipeline.load import Source, load_data
+from vanban.pipeline.validate import validate
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from generator.paths import ROOT, SAMPLES
+from vanban.resources import ROOT, SAMPLES
 
 OFFICE = SAMPLES / "co-quan" / "cuc-thads.yaml"
 

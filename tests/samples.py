@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.paths import SAMPLES
+from vanban.resources import SAMPLES
 
 SAMPLE_OF = {
     "cong-van": SAMPLES / "cong-van" / "cong-van.yaml",

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from vanban import DataValidationError, SourceError, render_document
+from vanban.cli import main
+from vanban.resources import SAMPLES
 
-from generator import DataValidationError, SourceError, render_document
-from generator.cli import main
-from generator.paths import SAMPLES
 from tests.docx_helpers import open_docx, texts
 
 SAMPLE = SAMPLES / "cong-van" / "cong-van.yaml"

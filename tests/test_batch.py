@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 from openpyxl import Workbook
-
-from generator import api
-from generator.batch import BatchItem, NameAllocator, items_from_table, run_batch
-from generator.cli import main
-from generator.errors import TemplateError
-from generator.paths import SAMPLES
-from generator.render import CompiledTemplate
+from vanban.cli import main
+from vanban.errors import TemplateError
+from vanban.jobs import document as api
+from vanban.jobs.batch import BatchItem, NameAllocator, items_from_table, run_batch
+from vanban.pipeline.render import CompiledTemplate
+from vanban.resources import SAMPLES
 
 OFFICE = SAMPLES / "co-quan" / "thads-lam-dong.yaml"
 PEOPLE = ["Nguyễn Văn An", "Trần Thị Bích", "Lê Văn Cường", "Phạm Thị Dung", "Nguyễn Văn An"]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from generator.campaign import (
+from vanban.errors import DataValidationError
+from vanban.jobs.dossier.campaign import (
     AwardForm,
     QuotaRule,
     Tier,
@@ -20,10 +20,9 @@ from generator.campaign import (
     load_campaign,
     review,
 )
-from generator.errors import DataValidationError
-from generator.nd30.symbols import RuleError
-from generator.nominations import Record, Table
-from generator.paths import SAMPLES
+from vanban.jobs.dossier.nominations import Record, Table
+from vanban.nd30.symbols import RuleError
+from vanban.resources import SAMPLES
 
 CAMPAIGN = SAMPLES / "ho-so-khen-thuong" / "campaign.yaml"
 

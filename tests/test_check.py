@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from docx import Document
 from docx.shared import Pt, Twips
-
-from generator import render_document
-from generator.check import check_document
-from generator.paths import SAMPLES
+from vanban import render_document
+from vanban.check import check_document
+from vanban.resources import SAMPLES
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,8 @@ import subprocess
 import sys
 
 import pytest
-
-from generator.cli import build_parser, main
-from generator.paths import SAMPLES
+from vanban.cli import build_parser, main
+from vanban.resources import SAMPLES
 
 
 def subcommands() -> list[str]:
@@ -42,7 +41,7 @@ def test_no_command_prints_help_and_exits_2(capsys):
 
 def test_render_through_installed_entry_point(tmp_path):
     out = tmp_path / "cv.docx"
-    vanban = [sys.executable, "-m", "generator.cli"]
+    vanban = [sys.executable, "-m", "vanban.cli"]
     done = subprocess.run(
         [*vanban, "render", "cong-van", str(SAMPLES / "cong-van" / "cong-van.yaml"), "-o", str(out)],
         capture_output=True,

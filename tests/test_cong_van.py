@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from vanban import render_document
+from vanban.check import check_document
+from vanban.resources import SAMPLES
 
-from generator import render_document
-from generator.check import check_document
-from generator.paths import SAMPLES
 from tests.docx_helpers import bold_segments, find, open_docx, ppr, style, texts
 
 SAMPLE = SAMPLES / "cong-van" / "cong-van.yaml"

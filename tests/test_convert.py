@@ -20,8 +20,8 @@ import pytest
 from docx import Document
 from docx.shared import Mm, Pt
 from pypdf import PdfReader
-
-from generator.convert import (
+from vanban.errors import ConversionError
+from vanban.pipeline.convert import (
     INSTALL_COMMAND,
     ConversionResult,
     LibreOfficePool,
@@ -29,7 +29,6 @@ from generator.convert import (
     default_converter,
     find_soffice,
 )
-from generator.errors import ConversionError
 
 try:
     find_soffice()
@@ -291,7 +290,7 @@ def test_missing_soffice_names_the_install_command() -> None:
 CHILD = """
 import json, sys, time
 sys.path.insert(0, sys.argv[1])
-from generator.convert import LibreOfficePool
+from vanban.pipeline.convert import LibreOfficePool
 pool = LibreOfficePool(workers=1).start()
 pids = [p for p in pool.soffice_pids if p] + [w.proc.pid for w in pool._workers]
 print(json.dumps({"pids": pids, "tmp": str(pool.tmpdir)}), flush=True)

@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-
-from generator import assemble
-from generator.assemble import DossierError, build_dossier, plan_dossier
-from generator.check import check_document
-from generator.cli import main
-from generator.errors import TemplateError
-from generator.paths import SAMPLES
+from vanban.check import check_document
+from vanban.cli import main
+from vanban.errors import TemplateError
+from vanban.jobs.dossier import assemble
+from vanban.jobs.dossier.assemble import DossierError, build_dossier, plan_dossier
+from vanban.resources import SAMPLES
 
 CAMPAIGN = SAMPLES / "ho-so-khen-thuong" / "campaign.yaml"
 OVER = SAMPLES / "ho-so-vuot-chi-tieu" / "campaign.yaml"
@@ -164,7 +163,7 @@ def test_help_is_vietnamese(capsys):
 
 @pytest.fixture(scope="module")
 def converter():
-    from generator.convert import LibreOfficePool
+    from vanban.pipeline.convert import LibreOfficePool
 
     pool = LibreOfficePool()
     yield pool

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 import yaml
+from vanban import render_document
+from vanban.check import check_document
+from vanban.documents.common import date_line, draft_mark
+from vanban.resources import SAMPLES
 
-from generator import render_document
-from generator.check import check_document
-from generator.documents.common import date_line, draft_mark
-from generator.paths import SAMPLES
 from tests.docx_helpers import open_docx, style, texts
 from tests.samples import SAMPLE_OF
 

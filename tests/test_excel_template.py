@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from openpyxl import load_workbook
-
-from generator.cli import main
-from generator.excel_template import DATA_SHEET, HELP_SHEET, LISTS_SHEET, write_template
-from generator.nominations import columns_for, read_nominations
+from vanban.cli import main
+from vanban.jobs.dossier.excel_template import DATA_SHEET, HELP_SHEET, LISTS_SHEET, write_template
+from vanban.jobs.dossier.nominations import columns_for, read_nominations
 
 FORMS = ["Bằng khen của Bộ trưởng Bộ Tư pháp", "Giấy khen của Cục trưởng Cục Quản lý Thi hành án dân sự"]
 

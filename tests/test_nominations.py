@@ -6,8 +6,7 @@ from datetime import datetime
 
 import pytest
 from openpyxl import Workbook
-
-from generator.nominations import (
+from vanban.jobs.dossier.nominations import (
     Column,
     coerce,
     columns_for,
@@ -17,7 +16,7 @@ from generator.nominations import (
     read_table,
     text_to_body,
 )
-from generator.paths import SAMPLES
+from vanban.resources import SAMPLES
 
 SAMPLE = SAMPLES / "ho-so-khen-thuong" / "de-nghi.xlsx"
 

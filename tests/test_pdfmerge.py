@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader, PdfWriter
-
-from generator.errors import ConversionError, OutputError
-from generator.pdfmerge import MergedPart, merge_pdfs
+from vanban.errors import ConversionError, OutputError
+from vanban.pipeline.merge import MergedPart, merge_pdfs
 
 A4 = (595.28, 841.89)
 

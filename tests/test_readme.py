@@ -10,8 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from generator.paths import ROOT
+from vanban.resources import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -30,7 +29,7 @@ def readme_commands() -> list[str]:
 def run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     args = shlex.split(command)
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args[1:]], cwd=cwd, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "vanban.cli", *args[1:]], cwd=cwd, capture_output=True, text=True, check=False
     )
 
 

@@ -8,9 +8,9 @@ from collections import Counter
 
 import pytest
 from pypdf import PdfReader
+from vanban import LibreOfficePool, prepare_document, render_document
+from vanban.cli import main
 
-from generator import LibreOfficePool, prepare_document, render_document
-from generator.cli import main
 from tests.docx_helpers import open_docx, texts
 from tests.samples import SAMPLE_OF as KINDS
 

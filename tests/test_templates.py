@@ -8,13 +8,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from vanban import DataValidationError, render_document
+from vanban.check import check_document
+from vanban.cli import main
+from vanban.documents import document_types
+from vanban.pipeline.load import load_data
+from vanban.resources import TEMPLATES
 
-from generator import DataValidationError, render_document
-from generator.check import check_document
-from generator.cli import main
-from generator.documents import document_types
-from generator.load import load_data
-from generator.paths import TEMPLATES
 from tests.docx_helpers import open_docx, texts
 from tests.samples import OTHER_VARIANTS, SAMPLE_OF
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 from docx import Document
+from vanban import TemplateError, prepare_document, render_document
+from vanban.pipeline.render import CompiledTemplate
+from vanban.resources import SAMPLES, TEMPLATES
 
-from generator import TemplateError, prepare_document, render_document
-from generator.paths import SAMPLES, TEMPLATES
-from generator.render import CompiledTemplate
 from tests.docx_helpers import open_docx, texts
 
 SAMPLE = SAMPLES / "cong-van" / "cong-van.yaml"
@@ -86,7 +86,7 @@ def test_broken_template_file_is_a_clear_error(tmp_path):
 
 
 def test_cli_template_option(tmp_path, capsys):
-    from generator.cli import main
+    from vanban.cli import main
 
     template = edited_template(tmp_path / "t", "Bản sửa {{ so_ky_hieu }}")
     out = tmp_path / "x.docx"

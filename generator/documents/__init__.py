@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.errors import Problem, SourceError
-from generator.load import Source
-from generator.profile import Office
+from vanban.errors import Problem, SourceError
+from vanban.pipeline.load import Source
+from vanban.profile import Office
 
 
 @dataclass
@@ -52,9 +52,9 @@ def _load_all() -> None:
     _ALL_LOADED = True
     for module in ("cong_van", "ke_hoach", "to_trinh", "danh_sach", "bien_ban", "bao_cao_thanh_tich"):
         try:
-            importlib.import_module(f"generator.documents.{module}")
+            importlib.import_module(f"vanban.documents.{module}")
         except ModuleNotFoundError as err:
-            if err.name != f"generator.documents.{module}":
+            if err.name != f"vanban.documents.{module}":
                 raise
 
 

@@ -19,16 +19,15 @@ from datetime import date
 from typing import Any
 
 from markupsafe import Markup, escape
-
-from generator.body import ARABIC, LETTER, BodyParagraph, number_body
-from generator.documents import DocumentType, Prepared, register
-from generator.documents.common import Problems, close_body, date_line, draft_mark, rule_paragraph, title_rule
-from generator.layout import AGENCY_SIZE, HEADER_LEFT, TEXT_WIDTH, agency_rule_twips, text_width_twips
-from generator.load import Source
-from generator.nd30 import check_name
-from generator.profile import Office
-from generator.richtext import plain, rich
-from generator.vi import (
+from vanban.documents import DocumentType, Prepared, register
+from vanban.documents.body import ARABIC, LETTER, BodyParagraph, number_body
+from vanban.documents.common import Problems, close_body, date_line, draft_mark, rule_paragraph, title_rule
+from vanban.nd30 import check_name
+from vanban.ooxml.metrics import AGENCY_SIZE, HEADER_LEFT, TEXT_WIDTH, agency_rule_twips, text_width_twips
+from vanban.ooxml.richtext import plain, rich
+from vanban.pipeline.load import Source
+from vanban.profile import Office
+from vanban.vi import (
     format_count,
     format_date_short,
     format_number,

@@ -14,26 +14,26 @@ from fractions import Fraction
 from functools import partial
 from typing import Any
 
-from generator.body import ARABIC, LETTER, BodyParagraph, number_body
-from generator.documents import DocumentType, Prepared, register
-from generator.documents.common import (
+from vanban.documents import DocumentType, Prepared, register
+from vanban.documents.body import ARABIC, LETTER, BodyParagraph, number_body
+from vanban.documents.common import (
     CLOSING_MARK,
     Problems,
     header_context,
     recipients_context,
     title_rule,
 )
-from generator.load import Source
-from generator.nd30.voting import (
+from vanban.nd30.voting import (
     as_fraction,
     legal_threshold,
     result_label,
     threshold_for,
     vote_ratio,
 )
-from generator.profile import Office
-from generator.richtext import plain, rich
-from generator.vi import format_count, format_date, format_date_short, format_percent, format_time, parse_date
+from vanban.ooxml.richtext import plain, rich
+from vanban.pipeline.load import Source
+from vanban.profile import Office
+from vanban.vi import format_count, format_date, format_date_short, format_percent, format_time, parse_date
 
 TYPE_NAME = "biên bản"
 DEFAULT_COUNCIL = "Hội đồng Thi đua - Khen thưởng"

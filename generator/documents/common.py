@@ -10,10 +10,10 @@ from datetime import date
 from typing import Any, TypeVar
 
 from markupsafe import Markup
-
-from generator.body import BodyParagraph
-from generator.errors import DataValidationError, Problem
-from generator.layout import (
+from vanban.documents.body import BodyParagraph
+from vanban.errors import DataValidationError, Problem
+from vanban.nd30 import RuleError, check_name, kinh_gui, noi_nhan, signature_lines, so_ky_hieu, symbol
+from vanban.ooxml.metrics import (
     AGENCY_SIZE,
     HEADER_LEFT,
     TEXT_WIDTH,
@@ -21,11 +21,10 @@ from generator.layout import (
     centered_rule_indent,
     text_width_twips,
 )
-from generator.load import Source
-from generator.nd30 import RuleError, check_name, kinh_gui, noi_nhan, signature_lines, so_ky_hieu, symbol
-from generator.profile import Office
-from generator.richtext import plain
-from generator.vi import parse_date, place_date_line
+from vanban.ooxml.richtext import plain
+from vanban.pipeline.load import Source
+from vanban.profile import Office
+from vanban.vi import parse_date, place_date_line
 
 T = TypeVar("T")
 CLOSING_MARK = "./."

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from generator.body import ARABIC, LETTER, number_body
-from generator.documents import DocumentType, Prepared, register
-from generator.documents.common import (
+from vanban.documents import DocumentType, Prepared, register
+from vanban.documents.body import ARABIC, LETTER, number_body
+from vanban.documents.common import (
     Problems,
     close_body,
     header_context,
     recipients_context,
     signature_context,
 )
-from generator.load import Source
-from generator.profile import Office
-from generator.richtext import plain
+from vanban.ooxml.richtext import plain
+from vanban.pipeline.load import Source
+from vanban.profile import Office
 
 TYPE_NAME = "công văn"
 

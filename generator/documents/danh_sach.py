@@ -8,10 +8,10 @@ an attachment is sealed on its first page over the agency name or its title (spe
 
 from __future__ import annotations
 
-from generator.documents import DocumentType, Prepared, register
-from generator.documents.to_trinh import prepare as prepare_to_trinh
-from generator.load import Source
-from generator.profile import Office
+from vanban.documents import DocumentType, Prepared, register
+from vanban.documents.to_trinh import prepare as prepare_to_trinh
+from vanban.pipeline.load import Source
+from vanban.profile import Office
 
 
 def prepare(source: Source, office: Office) -> Prepared:

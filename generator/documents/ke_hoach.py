@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.body import ARABIC, LETTER, ROMAN, number_body
-from generator.documents import DocumentType, Prepared, register
-from generator.documents.common import (
+from vanban.documents import DocumentType, Prepared, register
+from vanban.documents.body import ARABIC, LETTER, ROMAN, number_body
+from vanban.documents.common import (
     Problems,
     close_body,
     header_context,
@@ -14,10 +14,10 @@ from generator.documents.common import (
     signature_context,
     title_rule,
 )
-from generator.load import Source
-from generator.nd30.citations import punctuate_lines
-from generator.profile import Office
-from generator.richtext import plain, rich
+from vanban.nd30.citations import punctuate_lines
+from vanban.ooxml.richtext import plain, rich
+from vanban.pipeline.load import Source
+from vanban.profile import Office
 
 TYPE_NAME = "kế hoạch"
 TEN_LOAI = "KẾ HOẠCH"

@@ -9,10 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from markupsafe import Markup
-
-from generator.body import ARABIC, LETTER, number_body
-from generator.documents import DocumentType, Prepared, register
-from generator.documents.common import (
+from vanban.documents import DocumentType, Prepared, register
+from vanban.documents.body import ARABIC, LETTER, number_body
+from vanban.documents.common import (
     Problems,
     close_text,
     header_context,
@@ -21,18 +20,18 @@ from generator.documents.common import (
     signature_context,
     title_rule,
 )
-from generator.load import Source
-from generator.nd30.awards import (
+from vanban.nd30.awards import (
     KINDS,
     forms_phrase,
     order_nominees,
     proposal_phrase,
     subject_phrase,
 )
-from generator.nd30.citations import cite, punctuate_lines
-from generator.profile import Office
-from generator.richtext import plain, rich
-from generator.vi import format_date, roman, upper_vi
+from vanban.nd30.citations import cite, punctuate_lines
+from vanban.ooxml.richtext import plain, rich
+from vanban.pipeline.load import Source
+from vanban.profile import Office
+from vanban.vi import format_date, roman, upper_vi
 
 TYPE_NAME = "tờ trình"
 TEN_LOAI = "TỜ TRÌNH"

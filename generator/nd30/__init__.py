@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from generator.nd30.recipients import (
+from vanban.nd30.recipients import (
     NOI_NHAN_LAST_PATTERN,
     KinhGui,
     kinh_gui,
     luu_line,
     noi_nhan,
 )
-from generator.nd30.signature import (
+from vanban.nd30.signature import (
     AUTHORITIES,
     Signer,
     check_name,
     signature_lines,
     signer_name,
 )
-from generator.nd30.symbols import (
+from vanban.nd30.symbols import (
     BLANK_NUMBER,
     DOCUMENT_KINDS,
     SO_KY_HIEU_PATTERN,

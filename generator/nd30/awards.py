@@ -10,8 +10,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.nd30.symbols import RuleError
-from generator.vi import format_count
+from vanban.nd30.symbols import RuleError
+from vanban.vi import format_count
 
 __all__ = [
     "KINDS",

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from generator.vi import format_date_short
+from vanban.vi import format_date_short
 
 _LEADING_DASH = re.compile("^\\s*[-\u2013\u2014+\u2022]\\s+")
 _TRAILING_PUNCT = re.compile(r"[\s;.,:]+$")

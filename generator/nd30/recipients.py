@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.nd30.symbols import RuleError
+from vanban.nd30.symbols import RuleError
 
 __all__ = [
     "NOI_NHAN_LAST_PATTERN",

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from generator.nd30.symbols import RuleError
+from vanban.nd30.symbols import RuleError
 
 __all__ = [
     "AUTHORITIES",

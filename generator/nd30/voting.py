@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from generator.nd30.symbols import RuleError
+from vanban.nd30.symbols import RuleError
 
 __all__ = [
     "DAT",

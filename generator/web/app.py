@@ -11,11 +11,10 @@ import jinja2
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-
-from generator import __version__
-from generator.web.errors import BodyLimit, SecurityHeaders, install_error_handlers
-from generator.web.pdf import PdfService, PreviewStore
-from generator.web.settings import OfficeCatalog, Settings
+from vanban import __version__
+from vanban.web.errors import BodyLimit, SecurityHeaders, install_error_handlers
+from vanban.web.pdf import PdfService, PreviewStore
+from vanban.web.settings import OfficeCatalog, Settings
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("vanban.web")
@@ -55,7 +54,7 @@ def create_app(settings: Settings | None = None, *, pdf: PdfService | None = Non
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    from generator.web import dossier, routes
+    from vanban.web import dossier, routes
 
     app.include_router(routes.router)
     app.include_router(dossier.router)

@@ -19,11 +19,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
-
-from generator.errors import Problem, VanbanError
-from generator.vi import parse_date
-from generator.web.errors import WebError
-from generator.web.routes import attachment, office_or_404, read_form
+from vanban.errors import Problem, VanbanError
+from vanban.vi import parse_date
+from vanban.web.errors import WebError
+from vanban.web.routes import attachment, office_or_404, read_form
 
 router = APIRouter()
 
@@ -57,7 +56,7 @@ async def dossier_page(request: Request) -> HTMLResponse:
 
 @router.get("/ho-so/mau-excel")
 async def excel_template(request: Request) -> Response:
-    from generator.excel_template import write_template
+    from vanban.jobs.dossier.excel_template import write_template
 
     with tempfile.TemporaryDirectory(prefix="vanban-web-") as tmp:
         path = write_template(Path(tmp) / "danh-sach-de-nghi.xlsx")
@@ -88,8 +87,8 @@ def safe_relative(ref: str) -> PurePosixPath | None:
 
 @router.post("/ho-so")
 async def dossier_submit(request: Request) -> Response:
-    from generator.assemble import DossierError, build_dossier, plan_dossier
-    from generator.nominations import read_nominations
+    from vanban.jobs.dossier.assemble import DossierError, build_dossier, plan_dossier
+    from vanban.jobs.dossier.nominations import read_nominations
 
     form = await read_form(request, max_files=MAX_FILES)
     chosen_office = form.get("_co_quan")

@@ -11,9 +11,8 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-from generator.convert import INSTALL_COMMAND
-from generator.errors import ConversionError, DataValidationError, Problem, SourceError, VanbanError
+from vanban.errors import ConversionError, DataValidationError, Problem, SourceError, VanbanError
+from vanban.pipeline.convert import INSTALL_COMMAND
 
 log = logging.getLogger("vanban.web")
 

@@ -25,11 +25,10 @@ from functools import cache
 from typing import Any
 
 import yaml
-
-from generator.errors import Problem
-from generator.outline import NotExpressible, OutlineError, parse_outline, to_outline
-from generator.validate import load_schema, schema_registry
-from generator.vi import parse_date
+from vanban.documents.outline import NotExpressible, OutlineError, parse_outline, to_outline
+from vanban.errors import Problem
+from vanban.pipeline.validate import load_schema, schema_registry
+from vanban.vi import parse_date
 
 BODY_ID = "urn:vanban:noi-dung"
 OFFICE_KEY = "co_quan"

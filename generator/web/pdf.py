@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator.errors import ConversionError
+from vanban.errors import ConversionError
 
 PREVIEW_TTL = 15 * 60.0
 
@@ -28,7 +28,7 @@ class PdfService:
         with self._lock:
             if self._converter is None:
                 if self._factory is None:
-                    from generator.convert import default_converter
+                    from vanban.pipeline.convert import default_converter
 
                     self._factory = lambda: default_converter(workers=1)
                 converter = self._factory()

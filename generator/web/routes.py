@@ -13,16 +13,15 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
-
-from generator.api import prepare_document, render_prepared
-from generator.documents import DocumentType, document_types
-from generator.errors import Problem, VanbanError
-from generator.load import DATA_SUFFIXES, load_data
-from generator.paths import SAMPLES
-from generator.profile import Office
-from generator.vi import ascii_slug
-from generator.web.errors import WebError, not_found
-from generator.web.forms import OFFICE_KEY, Bound, bind, form_to_data, schema_fields
+from vanban.documents import DocumentType, document_types
+from vanban.errors import Problem, VanbanError
+from vanban.jobs.document import prepare_document, render_prepared
+from vanban.pipeline.load import DATA_SUFFIXES, load_data
+from vanban.profile import Office
+from vanban.resources import SAMPLES
+from vanban.vi import ascii_slug
+from vanban.web.errors import WebError, not_found
+from vanban.web.forms import OFFICE_KEY, Bound, bind, form_to_data, schema_fields
 
 router = APIRouter()
 

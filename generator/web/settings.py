@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import VanbanError
-from generator.paths import SAMPLES
-from generator.profile import Office, load_office
+from vanban.errors import VanbanError
+from vanban.profile import Office, load_office
+from vanban.resources import SAMPLES
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000

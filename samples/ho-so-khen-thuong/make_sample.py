@@ -12,8 +12,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from generator.excel_template import build_template, fill_rows, save_workbook  # noqa: E402
-from generator.vi import ascii_slug  # noqa: E402
+from vanban.jobs.dossier.excel_template import build_template, fill_rows, save_workbook  # noqa: E402
+from vanban.vi import ascii_slug  # noqa: E402
 
 BK = "Bằng khen của Bộ trưởng Bộ Tư pháp"
 GK = "Giấy khen của Cục trưởng Cục Quản lý Thi hành án dân sự"
@@ -185,7 +185,7 @@ def write_texts(folder: Path, with_extra: bool) -> None:
 
 
 def main() -> None:
-    from generator.campaign import load_campaign
+    from vanban.jobs.dossier.campaign import load_campaign
 
     forms = [f.ten for f in load_campaign(HERE / "campaign.yaml").forms]
     write_texts(HERE / "thanh-tich", with_extra=False)

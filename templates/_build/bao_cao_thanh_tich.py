@@ -27,7 +27,7 @@ from docxbuild import (
     tag,
 )
 
-from generator.layout import HEADER_LEFT, text_width_twips
+from vanban.ooxml.metrics import HEADER_LEFT, text_width_twips
 
 BODY = parts.BODY
 TABLE_SIZE = 13

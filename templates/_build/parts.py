@@ -20,14 +20,14 @@ from docxbuild import (
     tag,
 )
 
-from generator.layout import text_width_twips
+from vanban.ooxml.metrics import text_width_twips
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 QH_SIZE, TN_SIZE, DATE_SIZE, AGENCY_SIZE, SO_SIZE, VV_SIZE = 12, 13, 13, 12, 13, 12
 
 # Header: left column for the agency and Số (≈ 0–40 % of the text width), right for Quốc hiệu (spec §3).
-from generator.layout import HEADER_LEFT  # noqa: E402  (shared with the renderer)
+from vanban.ooxml.metrics import HEADER_LEFT  # noqa: E402  (shared with the renderer)
 
 HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT
 SIGN_LEFT = 4110

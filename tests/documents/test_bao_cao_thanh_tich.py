@@ -8,11 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 from docx.oxml.ns import qn
-
-from generator import render_document
-from generator.body import BodyParagraph
-from generator.check import body_paragraph_findings, check_document
-from generator.documents.bao_cao_thanh_tich import (
+from vanban import render_document
+from vanban.check import body_paragraph_findings, check_document
+from vanban.documents.bao_cao_thanh_tich import (
     abbreviation_warning,
     ambiguous_number,
     close_last,
@@ -26,8 +24,10 @@ from generator.documents.bao_cao_thanh_tich import (
     subject_line,
     weighted_widths,
 )
-from generator.errors import DataValidationError
-from generator.paths import SAMPLES
+from vanban.documents.body import BodyParagraph
+from vanban.errors import DataValidationError
+from vanban.resources import SAMPLES
+
 from tests.docx_helpers import find, open_docx, ppr, style, texts
 
 SAMPLE_DIR = SAMPLES / "bao-cao-thanh-tich"
@@ -116,7 +116,7 @@ def test_checker_sees_the_date_line(rendered, name, tmp_path):
 
 
 def test_tieu_ngu_rule_is_as_long_as_the_text(ca_nhan):
-    from generator.layout import TEXT_WIDTH, text_width_twips
+    from vanban.ooxml.metrics import TEXT_WIDTH, text_width_twips
 
     paragraphs = [p for cell in ca_nhan.tables[0]._cells for p in cell.paragraphs]
     index = next(i for i, p in enumerate(paragraphs) if p.text == "Độc lập - Tự do - Hạnh phúc")
@@ -406,7 +406,7 @@ def test_ambiguous_float_is_warned(tmp_path):
 def test_prepare_many_is_fast_enough():
     import time
 
-    from generator.api import prepare_document
+    from vanban.jobs.document import prepare_document
 
     data = load("tap-the")
     start = time.perf_counter()

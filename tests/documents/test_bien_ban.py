@@ -7,13 +7,12 @@ from typing import Any
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
-
-from generator.api import prepare_document, render_document
-from generator.check import all_paragraphs, check_document
-from generator.cli import main as cli_main
-from generator.errors import DataValidationError
-from generator.load import load_data
-from generator.paths import SAMPLES
+from vanban.check import all_paragraphs, check_document
+from vanban.cli import main as cli_main
+from vanban.errors import DataValidationError
+from vanban.jobs.document import prepare_document, render_document
+from vanban.pipeline.load import load_data
+from vanban.resources import SAMPLES
 
 SAMPLE = SAMPLES / "bien-ban" / "bien-ban.yaml"
 OFFICE = SAMPLES / "co-quan" / "cuc-thads.yaml"

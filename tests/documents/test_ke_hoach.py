@@ -11,12 +11,11 @@ import yaml
 from docx import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-
-from generator.api import render_document
-from generator.body import number_body
-from generator.check import _Props, all_paragraphs, body_paragraph_findings, check_document, paragraph_style
-from generator.documents.ke_hoach import SCHEME, can_cu_lines, trich_yeu_text
-from generator.errors import DataValidationError
+from vanban.check import _Props, all_paragraphs, body_paragraph_findings, check_document, paragraph_style
+from vanban.documents.body import number_body
+from vanban.documents.ke_hoach import SCHEME, can_cu_lines, trich_yeu_text
+from vanban.errors import DataValidationError
+from vanban.jobs.document import render_document
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "ke-hoach" / "ke-hoach.yaml"

@@ -12,14 +12,13 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-
-from generator.api import prepare_document, render_document
-from generator.check import _Props, all_paragraphs, body_paragraph_findings, check_document, paragraph_style
-from generator.documents.to_trinh import trich_yeu_line
-from generator.errors import DataValidationError
-from generator.load import load_data
-from generator.nd30.awards import KINDS
-from generator.nd30.citations import cite
+from vanban.check import _Props, all_paragraphs, body_paragraph_findings, check_document, paragraph_style
+from vanban.documents.to_trinh import trich_yeu_line
+from vanban.errors import DataValidationError
+from vanban.jobs.document import prepare_document, render_document
+from vanban.nd30.awards import KINDS
+from vanban.nd30.citations import cite
+from vanban.pipeline.load import load_data
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "to-trinh" / "to-trinh.yaml"

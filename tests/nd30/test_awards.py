@@ -1,8 +1,7 @@
 from __future__ import annotations
 
 import pytest
-
-from generator.nd30.awards import (
+from vanban.nd30.awards import (
     FormCount,
     count_by_form,
     count_phrase,
@@ -11,7 +10,7 @@ from generator.nd30.awards import (
     proposal_phrase,
     subject_phrase,
 )
-from generator.nd30.symbols import RuleError
+from vanban.nd30.symbols import RuleError
 
 BK = "Bằng khen của Bộ trưởng Bộ Tư pháp"
 GK = "Giấy khen của Cục trưởng Cục Quản lý Thi hành án dân sự"

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from generator.nd30.citations import cite, punctuate_lines
+from vanban.nd30.citations import cite, punctuate_lines
 
 
 @pytest.mark.parametrize(

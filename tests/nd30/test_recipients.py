@@ -1,8 +1,7 @@
 from __future__ import annotations
 
 import pytest
-
-from generator.nd30 import (
+from vanban.nd30 import (
     NOI_NHAN_LAST_PATTERN,
     KinhGui,
     RuleError,

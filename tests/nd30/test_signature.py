@@ -3,8 +3,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-
-from generator.nd30 import (
+from vanban.nd30 import (
     AUTHORITIES,
     RuleError,
     Signer,

@@ -4,9 +4,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-
-from generator.nd30.symbols import RuleError
-from generator.nd30.voting import (
+from vanban.nd30.symbols import RuleError
+from vanban.nd30.voting import (
     DEFAULT_THRESHOLDS,
     as_fraction,
     evaluate,

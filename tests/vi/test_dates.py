@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 import pytest
-
-from generator.vi import (
+from vanban.vi import (
     BLANK,
     format_date,
     format_date_short,

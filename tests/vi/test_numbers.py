@@ -6,8 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-
-from generator.vi import (
+from vanban.vi import (
     format_count,
     format_money,
     format_number,

@@ -7,9 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-
-from generator import vi
-from generator.vi import (
+from vanban import vi
+from vanban.vi import (
     FILTERS,
     POINT_LETTERS,
     ascii_slug,

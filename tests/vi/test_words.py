@@ -5,8 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
-from generator.vi import bang_chu, money_in_words, number_to_words
+from vanban.vi import bang_chu, money_in_words, number_to_words
 
 CASES = [
     (0, "không"),

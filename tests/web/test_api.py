@@ -13,13 +13,13 @@ import docx
 import pytest
 import yaml
 from fastapi.testclient import TestClient
+from vanban.documents import document_types
+from vanban.errors import ConversionError
+from vanban.pipeline.convert import INSTALL_COMMAND, ConversionResult
+from vanban.web.app import create_app
+from vanban.web.pdf import PdfService
+from vanban.web.settings import Settings
 
-from generator.convert import INSTALL_COMMAND, ConversionResult
-from generator.documents import document_types
-from generator.errors import ConversionError
-from generator.web.app import create_app
-from generator.web.pdf import PdfService
-from generator.web.settings import Settings
 from tests.web.formvalues import form_values
 
 FORM = {"content-type": "application/x-www-form-urlencoded"}
@@ -289,7 +289,7 @@ def test_unexpected_error_is_a_page_not_a_traceback(monkeypatch: pytest.MonkeyPa
     def boom(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr("generator.web.routes.render_prepared", boom)
+    monkeypatch.setattr("vanban.web.routes.render_prepared", boom)
     with TestClient(create_app(), raise_server_exceptions=False) as c:
         r = post(c, "/van-ban/cong-van", [*CONG_VAN, ("_hanh_dong", "docx")])
     assert r.status_code == 500
@@ -304,7 +304,7 @@ def test_pages_carry_safety_headers(client: TestClient) -> None:
 
 
 def test_serve_help_is_vietnamese() -> None:
-    from generator.cli import build_parser
+    from vanban.cli import build_parser
 
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
@@ -385,6 +385,6 @@ def test_dossier_excel_template(client: TestClient) -> None:
     ],
 )
 def test_dossier_only_plain_relative_names(ref: str, ok: bool) -> None:
-    from generator.web.dossier import safe_relative
+    from vanban.web.dossier import safe_relative
 
     assert (safe_relative(ref) is not None) is ok

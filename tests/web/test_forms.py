@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
-from generator.errors import Problem
-from generator.outline import NotExpressible, OutlineError, parse_outline, to_outline
-from generator.paths import SAMPLES
-from generator.validate import schema_registry
-from generator.web.forms import bind, build_field, form_to_data, schema_fields
+from vanban.documents.outline import NotExpressible, OutlineError, parse_outline, to_outline
+from vanban.errors import Problem
+from vanban.pipeline.validate import schema_registry
+from vanban.resources import SAMPLES
+from vanban.web.forms import bind, build_field, form_to_data, schema_fields
 
 
 def _kinds(code: str) -> dict[str, str]:

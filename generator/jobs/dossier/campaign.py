@@ -22,14 +22,14 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from generator.errors import DataValidationError, Problem
-from generator.load import Source, load_data
-from generator.nd30.awards import KINDS
-from generator.nd30.symbols import RuleError
-from generator.nd30.voting import VoteResult, as_fraction, threshold_for, vote_ratio
-from generator.nominations import Record, Table, fold
-from generator.validate import load_schema, schema_problems
-from generator.vi import format_count, format_date_short, format_percent, parse_date
+from vanban.errors import DataValidationError, Problem
+from vanban.jobs.dossier.nominations import Record, Table, fold
+from vanban.nd30.awards import KINDS
+from vanban.nd30.symbols import RuleError
+from vanban.nd30.voting import VoteResult, as_fraction, threshold_for, vote_ratio
+from vanban.pipeline.load import Source, load_data
+from vanban.pipeline.validate import load_schema, schema_problems
+from vanban.vi import format_count, format_date_short, format_percent, parse_date
 
 __all__ = [
     "FLAGS",

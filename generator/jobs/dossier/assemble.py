@@ -19,11 +19,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.api import render_prepared
-from generator.campaign import _pct
-from generator.dossier import DossierError, DossierPlan, PlannedDocument, de_nghi_item, plan_dossier
-from generator.errors import ConversionError, Problem
-from generator.nd30.awards import count_by_form
+from vanban.errors import ConversionError, Problem
+from vanban.jobs.document import render_prepared
+from vanban.jobs.dossier.campaign import _pct
+from vanban.jobs.dossier.plan import DossierError, DossierPlan, PlannedDocument, de_nghi_item, plan_dossier
+from vanban.nd30.awards import count_by_form
 
 __all__ = [
     "DATA_FILE",
@@ -140,7 +140,7 @@ def build_dossier(
     with `pdfa`) and
     merges them into ho-so.pdf with a bookmark per document.
     """
-    from generator import __version__
+    from vanban import __version__
 
     plan = plan_dossier(campaign_path, table=table, today=today)
     out = Path(out_dir)
@@ -158,7 +158,7 @@ def build_dossier(
         pages: dict[str, int] = {}
         if pdf:
             if converter is None:
-                from generator.convert import default_converter
+                from vanban.pipeline.convert import default_converter
 
                 converter = own_converter = default_converter(pdfa=pdfa)
             results = converter.to_pdf([work / n for n in written], work / PDF_DIR)
@@ -166,8 +166,7 @@ def build_dossier(
             if failed:
                 raise ConversionError("\n".join(str(r.error) for r in failed))
             from pypdf import PdfReader
-
-            from generator.pdfmerge import merge_pdfs
+            from vanban.pipeline.merge import merge_pdfs
 
             parts = []
             for doc, result in zip(plan.documents, results, strict=True):

@@ -16,11 +16,10 @@ import jsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import best_match
 from referencing import Registry, Resource
-
-from generator.errors import DataValidationError, Problem, SourceError
-from generator.load import Source, field_path
-from generator.paths import SCHEMAS
-from generator.vi import parse_date
+from vanban.errors import DataValidationError, Problem, SourceError
+from vanban.pipeline.load import Source, field_path
+from vanban.resources import SCHEMAS
+from vanban.vi import parse_date
 
 _TYPES = {
     "string": "một chuỗi chữ",

@@ -21,9 +21,8 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-
-from generator.nominations import EXAMPLE_MARK, NOMINATION_SCHEMA, Column, columns_for
-from generator.render import write_atomic
+from vanban.jobs.dossier.nominations import EXAMPLE_MARK, NOMINATION_SCHEMA, Column, columns_for
+from vanban.pipeline.render import write_atomic
 
 __all__ = ["DATA_SHEET", "HELP_SHEET", "LISTS_SHEET", "build_template", "fill_rows", "save_workbook", "write_template"]
 

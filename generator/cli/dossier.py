@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.errors import DataValidationError, Problem, SourceError, VanbanError
-from generator.vi import parse_date
+from vanban.errors import DataValidationError, Problem, SourceError, VanbanError
+from vanban.vi import parse_date
 
 __all__ = ["add_commands"]
 
@@ -28,7 +28,7 @@ def _warn(warnings: list[Problem]) -> None:
 
 
 def cmd_dossier(args: argparse.Namespace) -> int:
-    from generator.assemble import DossierError, build_dossier, plan_dossier
+    from vanban.jobs.dossier.assemble import DossierError, build_dossier, plan_dossier
 
     args.de_nghi = args.table or args.de_nghi
 
@@ -64,9 +64,9 @@ def cmd_dossier(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from generator.batch import items_from_table, run_batch
-    from generator.load import load_data
-    from generator.profile import load_office
+    from vanban.jobs.batch import items_from_table, run_batch
+    from vanban.pipeline.load import load_data
+    from vanban.profile import load_office
 
     defaults: dict[str, Any] = {}
     defaults_file = None
@@ -97,7 +97,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 def _batch_pdfs(docx_files: list[Path], *, pdfa: bool) -> list[VanbanError]:
     """Convert a batch's DOCX files to PDF beside them with one LibreOffice pool; return the failures."""
-    from generator.convert import LibreOfficePool
+    from vanban.pipeline.convert import LibreOfficePool
 
     started = time.perf_counter()
     with LibreOfficePool(pdfa=pdfa) as pool:
@@ -108,11 +108,11 @@ def _batch_pdfs(docx_files: list[Path], *, pdfa: bool) -> list[VanbanError]:
 
 
 def cmd_excel_template(args: argparse.Namespace) -> int:
-    from generator.excel_template import write_template
+    from vanban.jobs.dossier.excel_template import write_template
 
     forms: list[str] = []
     if args.dot_thi_dua:
-        from generator.campaign import load_campaign
+        from vanban.jobs.dossier.campaign import load_campaign
 
         forms = [f.ten for f in load_campaign(args.dot_thi_dua).forms]
     path = write_template(args.output, forms, example=not args.khong_vi_du)
@@ -122,7 +122,7 @@ def cmd_excel_template(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any) -> None:
     """Register `dossier`, `batch` and `excel-template` on the `vanban` sub-command parser."""
-    from generator.documents import document_types
+    from vanban.documents import document_types
 
     kinds = list(document_types())
     fmt = argparse.RawDescriptionHelpFormatter

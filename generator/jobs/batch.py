@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.api import compiled_template, prepare_document, template_path
-from generator.errors import DataValidationError, Problem, VanbanError
-from generator.load import Source
-from generator.nominations import Column, Record, Table, columns_for, read_table
-from generator.profile import Office
-from generator.render import write_atomic
-from generator.vi import ascii_slug
+from vanban.errors import DataValidationError, Problem, VanbanError
+from vanban.jobs.document import compiled_template, prepare_document, template_path
+from vanban.jobs.dossier.nominations import Column, Record, Table, columns_for, read_table
+from vanban.pipeline.load import Source
+from vanban.pipeline.render import write_atomic
+from vanban.profile import Office
+from vanban.vi import ascii_slug
 
 __all__ = [
     "BatchFailure",
@@ -195,7 +195,7 @@ def _render_one(
     source = Source(dict(item.data), item.source_file, {})
     the_office = office
     if the_office is None:
-        from generator.api import resolve_office
+        from vanban.jobs.document import resolve_office
 
         ref = (item.source_file.parent if item.source_file else Path.cwd()) / str(item.data.get("co_quan", ""))
         the_office = offices.get(ref)
@@ -236,7 +236,7 @@ def items_from_table(
     Returns (items, problems of cells that could not be read, warnings such as unknown columns). A row
     with a malformed cell is still returned so that it fails with the rest of its problems listed.
     """
-    from generator.documents import get_document_type
+    from vanban.documents import get_document_type
 
     doc_type = get_document_type(kind)
     columns: list[Column] = columns_for(doc_type.schema_name)

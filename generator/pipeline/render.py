@@ -23,10 +23,9 @@ import jinja2
 from docxtpl import DocxTemplate
 from jinja2 import meta as jinja_meta
 from lxml import etree
-
-from generator.errors import OutputError, TemplateError
-from generator.jinja_env import make_environment
-from generator.richtext import apply_inline_formatting
+from vanban.errors import OutputError, TemplateError
+from vanban.ooxml.richtext import apply_inline_formatting
+from vanban.pipeline.jinja_env import make_environment
 
 _TEMPLATED_PART = re.compile(r"word/(document|header\d*|footer\d*|footnotes)\.xml$")
 CORE_PROPS = "docProps/core.xml"

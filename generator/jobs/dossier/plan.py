@@ -14,17 +14,17 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from generator.achievements import read_achievements
-from generator.api import prepare_document
-from generator.campaign import Campaign, Review, load_campaign, review
-from generator.documents import Prepared
-from generator.errors import DataValidationError, Problem
-from generator.load import Source
-from generator.nd30.awards import order_nominees
-from generator.nd30.symbols import so_ky_hieu, symbol
-from generator.nominations import Record, read_nominations
-from generator.profile import Office, load_office
-from generator.vi import ascii_slug
+from vanban.documents import Prepared
+from vanban.errors import DataValidationError, Problem
+from vanban.jobs.document import prepare_document
+from vanban.jobs.dossier.achievements import read_achievements
+from vanban.jobs.dossier.campaign import Campaign, Review, load_campaign, review
+from vanban.jobs.dossier.nominations import Record, read_nominations
+from vanban.nd30.awards import order_nominees
+from vanban.nd30.symbols import so_ky_hieu, symbol
+from vanban.pipeline.load import Source
+from vanban.profile import Office, load_office
+from vanban.vi import ascii_slug
 
 DE_NGHI_KEYS = ("loai", "ten", "chuc_vu", "don_vi", "hinh_thuc", "tom_tat_thanh_tich", "so_phieu_dong_y", "ghi_chu")
 PERSON_KEYS = ("ngay_sinh", "gioi_tinh", "que_quan", "tru_quan", "chuc_vu", "trinh_do", "hoc_ham_hoc_vi")

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from generator.errors import SourceError
-from generator.vi import normalize
+from vanban.errors import SourceError
+from vanban.vi import normalize
 
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
 

@@ -10,8 +10,7 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
-
-from generator.errors import ConversionError, OutputError
+from vanban.errors import ConversionError, OutputError
 
 
 @dataclass(frozen=True)

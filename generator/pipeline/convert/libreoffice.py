@@ -31,7 +31,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Protocol, Self
 
-from generator.errors import ConversionError
+from vanban.errors import ConversionError
 
 INSTALL_COMMAND = (
     "sudo apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-liberation2 python3-uno"

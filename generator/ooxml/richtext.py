@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 from markupsafe import Markup, escape
-
-from generator.vi import smart_quotes
+from vanban.vi import smart_quotes
 
 # Private-use code points: START + flag … END. Stripped from user text before encoding.
 _START = "\ue000"

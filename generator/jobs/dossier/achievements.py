@@ -8,12 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from generator.errors import Problem, SourceError, VanbanError
-from generator.load import load_data
-from generator.nominations import Record, text_to_body
-from generator.outline import OutlineError
-from generator.vi import nfc
+from vanban.documents.outline import OutlineError
+from vanban.errors import Problem, SourceError, VanbanError
+from vanban.jobs.dossier.nominations import Record, text_to_body
+from vanban.pipeline.load import load_data
+from vanban.vi import nfc
 
 
 def read_achievements(

@@ -7,13 +7,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import __version__, cli_vi, dossier_cli
-from generator.api import render_document, template_path
-from generator.check import check_document
-from generator.documents import document_types
-from generator.errors import Problem, SourceError, VanbanError
-from generator.render import CompiledTemplate
-from generator.web import serve_cli
+from vanban import __version__
+from vanban.check import check_document
+from vanban.cli import argparse_vi as cli_vi
+from vanban.cli import dossier as dossier_cli
+from vanban.cli import serve as serve_cli
+from vanban.documents import document_types
+from vanban.errors import Problem, SourceError, VanbanError
+from vanban.jobs.document import render_document, template_path
+from vanban.pipeline.render import CompiledTemplate
 
 
 def _print_warnings(warnings: Sequence[Problem]) -> None:

@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
-
-from generator.richtext import rich
-from generator.vi import point_letter, roman, upper_vi
+from vanban.ooxml.richtext import rich
+from vanban.vi import point_letter, roman, upper_vi
 
 ROMAN = "la_ma"  # I., II.
 ARABIC = "so"  # 1., 2.

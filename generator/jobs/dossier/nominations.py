@@ -23,12 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
-
-from generator.errors import Problem, SourceError
-from generator.load import field_path, load_data
-from generator.outline import OutlineError, parse_outline
-from generator.validate import _formats, _message, load_schema, schema_registry
-from generator.vi import nfc, parse_date
+from vanban.documents.outline import OutlineError, parse_outline
+from vanban.errors import Problem, SourceError
+from vanban.pipeline.load import field_path, load_data
+from vanban.pipeline.validate import _formats, _message, load_schema, schema_registry
+from vanban.vi import nfc, parse_date
 
 __all__ = [
     "NOMINATION_SCHEMA",

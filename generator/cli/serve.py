@@ -7,15 +7,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.web.settings import DEFAULT_HOST, DEFAULT_PORT, Settings
+from vanban.web.settings import DEFAULT_HOST, DEFAULT_PORT, Settings
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run uvicorn with the app until Ctrl+C."""
     import uvicorn
-
-    from generator.paths import SAMPLES
-    from generator.web.app import create_app
+    from vanban.resources import SAMPLES
+    from vanban.web.app import create_app
 
     dirs = [SAMPLES / "co-quan", *args.co_quan_dir]
     for folder in args.co_quan_dir:

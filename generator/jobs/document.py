@@ -11,14 +11,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from generator.convert import Converter, LibreOfficePool
-from generator.documents import Prepared, get_document_type
-from generator.errors import ConversionError, DataValidationError, OutputError, Problem, SourceError, TemplateError
-from generator.load import Source, from_data, load_data
-from generator.paths import TEMPLATES
-from generator.profile import Office, load_office
-from generator.render import CompiledTemplate, write_atomic
-from generator.validate import validate
+from vanban.documents import Prepared, get_document_type
+from vanban.errors import ConversionError, DataValidationError, OutputError, Problem, SourceError, TemplateError
+from vanban.pipeline.convert import Converter, LibreOfficePool
+from vanban.pipeline.load import Source, from_data, load_data
+from vanban.pipeline.render import CompiledTemplate, write_atomic
+from vanban.pipeline.validate import validate
+from vanban.profile import Office, load_office
+from vanban.resources import TEMPLATES
 
 OFFICE_KEY = "co_quan"
 

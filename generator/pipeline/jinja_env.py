@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-from generator.vi import FILTERS
+from vanban.vi import FILTERS
 
 
 def make_environment(*, sandboxed: bool = False) -> Environment:

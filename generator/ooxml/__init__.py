@@ -1,0 +1,1 @@
+"""WordprocessingML in one layer: runs, rules, page geometry, text metrics."""

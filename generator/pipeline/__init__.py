@@ -1,0 +1,1 @@
+"""The stages every job goes through: load, validate, render, convert, merge, write."""
