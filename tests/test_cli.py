@@ -70,3 +70,44 @@ def test_usage_errors_are_in_vietnamese(capsys):
         main(["render", "cong-van", "x.yaml"])
     assert info.value.code == 2
     assert "thiếu tham số bắt buộc: -o/--output" in capsys.readouterr().err
+
+
+def test_document_codes_match_the_registry():
+    # The CLI's choices come from the static tuple so that building the parser imports no document module.
+    from vanban.documents import DOCUMENT_CODES, document_types
+
+    assert DOCUMENT_CODES == tuple(document_types())
+
+
+def test_serve_defaults_match_the_web_settings():
+    from vanban.cli import serve
+    from vanban.web import settings
+
+    assert (serve.DEFAULT_HOST, serve.DEFAULT_PORT) == (settings.DEFAULT_HOST, settings.DEFAULT_PORT)
+
+
+HEAVY_MODULES = ("docxtpl", "openpyxl", "pypdf", "jsonschema", "fastapi", "uvicorn", "starlette")
+
+
+def imported_modules(*args: str) -> set[str]:
+    """Return the top-level modules `python -X importtime -m vanban ARGS` imports (importtime writes stderr)."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "vanban", *args], capture_output=True, text=True, check=False
+    )
+    names = set()
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            names.add(line.rsplit("|", 1)[1].strip().split(".")[0])
+    return names
+
+
+def test_help_imports_no_heavy_module():
+    # `vanban --help` (and building the parser for any command) must not load the renderer, Excel, PDF,
+    # JSON Schema or web stacks: they cost about a second before the command does anything.
+    assert not imported_modules("--help") & set(HEAVY_MODULES)
+
+
+def test_check_imports_no_renderer_excel_or_web(tmp_path):
+    out = tmp_path / "cv.docx"
+    assert main(["render", "cong-van", str(SAMPLES / "cong-van" / "cong-van.yaml"), "-o", str(out)]) == 0
+    assert not imported_modules("check", str(out)) & {"docxtpl", "openpyxl", "fastapi", "uvicorn", "starlette"}

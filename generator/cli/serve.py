@@ -7,7 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from vanban.web.settings import DEFAULT_HOST, DEFAULT_PORT, Settings
+# The same defaults as vanban.web.settings (a test keeps them equal); not imported from there because that
+# module loads the office-profile reader (YAML, JSON Schema), which `vanban --help` must not pay for.
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -15,8 +18,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
     from vanban.resources import SAMPLES
     from vanban.web.app import create_app
+    from vanban.web.settings import Settings
 
-    dirs = [SAMPLES / "co-quan", *args.co_quan_dir]
+    dirs = [*([SAMPLES / "co-quan"] if SAMPLES else []), *args.co_quan_dir]
     for folder in args.co_quan_dir:
         if not folder.is_dir():
             print(f"Lỗi: không có thư mục hồ sơ cơ quan '{folder}'.", file=sys.stderr)
@@ -37,7 +41,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_commands(subparsers: Any) -> None:
+def add_command(subparsers: Any) -> None:
     """Register `serve` on the CLI's sub-command parser."""
     serve = subparsers.add_parser(
         "serve",

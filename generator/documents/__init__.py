@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vanban.errors import Problem, SourceError
-from vanban.pipeline.load import Source
-from vanban.profile import Office
+
+if TYPE_CHECKING:  # only annotations: importing the registry (for DOCUMENT_CODES) stays cheap
+    from vanban.pipeline.load import Source
+    from vanban.profile import Office
+
+# Every document type's code, without importing the type modules (the CLI's choices); a test keeps it in step.
+DOCUMENT_CODES = ("cong-van", "ke-hoach", "to-trinh", "danh-sach", "bien-ban", "bao-cao-thanh-tich")
 
 
 @dataclass
