@@ -21,10 +21,12 @@ from typing import Any
 from markupsafe import Markup, escape
 from vanban.documents import DocumentType, Prepared, register
 from vanban.documents.body import ARABIC, LETTER, BodyParagraph, number_body
-from vanban.documents.common import Problems, close_body, date_line, draft_mark, rule_paragraph, title_rule
+from vanban.documents.common import Problems, close_body, date_line, draft_mark
 from vanban.nd30 import check_name
-from vanban.ooxml.metrics import AGENCY_SIZE, HEADER_LEFT, TEXT_WIDTH, agency_rule_twips, text_width_twips
+from vanban.ooxml.geometry import TEXT_WIDTH
 from vanban.ooxml.richtext import plain, rich
+from vanban.ooxml.rules import agency_rule, title_rule
+from vanban.ooxml.tables import Cell, measured_widths, results_table, weighted_widths
 from vanban.pipeline.load import Source
 from vanban.profile import Office
 from vanban.vi import (
@@ -74,13 +76,6 @@ PERSON_FIELDS = (
     "hoc_ham_hoc_vi",
 )
 UNIT_FIELDS = ("ten", "tru_so", "dien_thoai", "dac_diem", "bien_che", "chuc_nang")
-
-# Results table (no NĐ 30 rule for tables inside the body): 13 pt, black single borders, header bold.
-TABLE_SIZE = 13
-CELL_MARGIN = 85
-CELL_PAD = 2 * CELL_MARGIN + 60
-MIN_COLUMN = 567
-FONT = "Times New Roman"
 
 
 def proposal_line(hinh_thuc: str, truy_tang: bool = False) -> str:
@@ -160,97 +155,15 @@ def format_cell(value: Any) -> tuple[str, bool]:
     return str(value), False
 
 
-def column_widths(mins: list[int], maxs: list[int], total: int) -> list[int]:
-    """Share `total` twips among columns the way HTML auto layout does; the result sums to `total`.
-
-    mins: the longest word of each column; maxs: its longest unbroken line. Columns that all fit get
-    space in proportion to their text; otherwise each keeps its longest word and the rest is shared in
-    proportion to how much each column would like to grow.
-    """
-    mins = [max(m, MIN_COLUMN) for m in mins]
-    maxs = [max(a, b) for a, b in zip(maxs, mins, strict=True)]
-    if sum(maxs) <= total:
-        raw = [m * total / sum(maxs) for m in maxs]
-    elif sum(mins) >= total:
-        raw = [m * total / sum(mins) for m in mins]
-    else:
-        spare, want = total - sum(mins), sum(b - a for a, b in zip(mins, maxs, strict=True))
-        raw = [a + spare * (b - a) / want for a, b in zip(mins, maxs, strict=True)]
-    widths = [int(w) for w in raw]
-    widths[-1] += total - sum(widths)
-    return widths
-
-
-def weighted_widths(weights: list[float], total: int) -> list[int]:
-    """Split `total` twips in proportion to `weights` (the data's do_rong); the result sums to `total`."""
-    widths = [int(w * total / sum(weights)) for w in weights]
-    widths[-1] += total - sum(widths)
-    return widths
-
-
-def _measure(texts: list[str], bold: list[bool]) -> tuple[int, int]:
-    """Return (longest word, longest line) of a column's texts in twips, padding included."""
-    words = lines = 0
-    for text, is_bold in zip(texts, bold, strict=True):
-        for line in text.split("\n"):
-            lines = max(lines, text_width_twips(line, TABLE_SIZE, bold=is_bold))
-            for word in line.split():
-                words = max(words, text_width_twips(word, TABLE_SIZE, bold=is_bold))
-    return words + CELL_PAD, lines + CELL_PAD
-
-
-def _rpr(bold: bool) -> str:
-    fonts = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>'
-    size = TABLE_SIZE * 2
-    toggles = "<w:b/><w:bCs/>" if bold else ""
-    return f'<w:rPr>{fonts}{toggles}<w:color w:val="000000"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
-
-
-def _cell(text: Markup, width: int, align: str, bold: bool) -> str:
-    rpr = _rpr(bold)
-    run = f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>' if text else ""
-    return (
-        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
-        f'<w:p><w:pPr><w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/>'
-        f'<w:jc w:val="{align}"/>{rpr}</w:pPr>{run}</w:p></w:tc>'
-    )
-
-
-def results_table(columns: list[str], rows: list[list[Any]], weights: list[float] | None = None) -> Markup:
-    """Return the results table as WordprocessingML: header row repeated on each page, rows kept whole.
-
-    The columns come from the data, so the table is written here rather than in the template (the
-    renderer has no {%tc %} grid fix-up); its look is set by TABLE_SIZE and the cell helpers.
-    """
+def results_table_xml(columns: list[str], rows: list[list[Any]], weights: list[float] | None = None) -> Markup:
+    """Return the results table: numbers in Vietnamese and centred, text as written; widths from do_rong or the text."""
     cells = [[format_cell(v) for v in row] for row in rows]
     if weights:
         widths = weighted_widths(weights, TEXT_WIDTH)
     else:
-        measured = [
-            _measure([columns[i]] + [row[i][0] for row in cells], [True] + [False] * len(cells))
-            for i in range(len(columns))
-        ]
-        widths = column_widths([m[0] for m in measured], [m[1] for m in measured], TEXT_WIDTH)
-    border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-    borders = "".join(border.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    out = [
-        "<w:tbl><w:tblPr>",
-        f'<w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders>',
-        f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
-        f'<w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>',
-        *(f'<w:gridCol w:w="{w}"/>' for w in widths),
-        "</w:tblGrid>",
-        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
-        *(_cell(rich(c), w, "center", True) for c, w in zip(columns, widths, strict=True)),
-        "</w:tr>",
-    ]
-    for row in cells:
-        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-        for (text, numeric), width in zip(row, widths, strict=True):
-            out.append(_cell(escape(text) if numeric else rich(text), width, "center" if numeric else "left", False))
-        out.append("</w:tr>")
-    out.append("</w:tbl>")
-    return Markup("".join(out))
+        widths = measured_widths(columns, [[text for text, _ in row] for row in cells], TEXT_WIDTH)
+    body = [[Cell(escape(text), "center") if numeric else Cell(rich(text)) for text, numeric in row] for row in cells]
+    return results_table([rich(c) for c in columns], body, widths)
 
 
 def report_year(data: dict[str, Any], day: date | None) -> int:
@@ -278,9 +191,7 @@ def header_context(data: dict[str, Any], office: Office, problems: Problems) -> 
         "dau_trang": agency is not None,
         "co_quan_chu_quan": upper_vi(agency.get("cap_tren", "")) if agency else "",
         "co_quan": "\n".join(lines),
-        "duong_ke_co_quan": rule_paragraph(agency_rule_twips(lines, AGENCY_SIZE, HEADER_LEFT), HEADER_LEFT)
-        if lines
-        else Markup(""),
+        "duong_ke_co_quan": agency_rule(lines) if lines else Markup(""),
         "so_ky_hieu": "",
         "dia_danh_ngay": line,
         "du_thao": draft_mark(data),
@@ -331,7 +242,7 @@ def table_context(table: dict[str, Any] | None, problems: Problems) -> dict[str,
     return {
         "tieu_de": rich(table["tieu_de"]) if table.get("tieu_de") else "",
         "don_vi": table.get("don_vi", ""),
-        "bang": results_table(table["cot"], table["dong"], weights),
+        "bang": results_table_xml(table["cot"], table["dong"], weights),
     }
 
 

@@ -13,15 +13,8 @@ from markupsafe import Markup
 from vanban.documents.body import BodyParagraph
 from vanban.errors import DataValidationError, Problem
 from vanban.nd30 import RuleError, check_name, kinh_gui, noi_nhan, signature_lines, so_ky_hieu, symbol
-from vanban.ooxml.metrics import (
-    AGENCY_SIZE,
-    HEADER_LEFT,
-    TEXT_WIDTH,
-    agency_rule_twips,
-    centered_rule_indent,
-    text_width_twips,
-)
-from vanban.ooxml.richtext import plain
+from vanban.ooxml.rules import agency_rule
+from vanban.ooxml.rules import title_rule as title_rule  # re-exported: every document type's title rule
 from vanban.pipeline.load import Source
 from vanban.profile import Office
 from vanban.vi import parse_date, place_date_line
@@ -59,16 +52,6 @@ class Problems:
     def raise_if_any(self) -> None:
         if self.items:
             raise DataValidationError(self.items + self.warnings, file=self.source.file)
-
-
-def rule_paragraph(width: int, column: int) -> Markup:
-    """Return an empty centred paragraph whose top border is a line `width` twips long (spec §2 rules)."""
-    indent = centered_rule_indent(column, width)
-    return Markup(
-        '<w:p><w:pPr><w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
-        f'<w:spacing w:before="0" w:after="0"/><w:ind w:left="{indent}" w:right="{indent}"/>'
-        '<w:jc w:val="center"/><w:rPr><w:sz w:val="12"/></w:rPr></w:pPr></w:p>'
-    )
 
 
 def issue_date(data: dict[str, Any], problems: Problems, *, field: str = "ngay_ban_hanh") -> tuple[date | None, int]:
@@ -114,7 +97,7 @@ def header_context(
     return {
         "co_quan_chu_quan": office.co_quan_chu_quan.upper(),
         "co_quan": "\n".join(lines),
-        "duong_ke_co_quan": rule_paragraph(agency_rule_twips(lines, AGENCY_SIZE, HEADER_LEFT), HEADER_LEFT),
+        "duong_ke_co_quan": agency_rule(lines),
         "so_ky_hieu": so,
         "dia_danh_ngay": problems.check(
             "ngay_ban_hanh", lambda: date_line(office.dia_danh, day, year, data.get("thang")), ""
@@ -122,12 +105,6 @@ def header_context(
         "nam": year,
         "du_thao": draft_mark(data),
     }
-
-
-def title_rule(trich_yeu: str) -> Markup:
-    """Return the rule under tên loại/trích yếu: 1/3–1/2 of the trích yếu's text line (P1 II.5.a)."""
-    width = min(text_width_twips(plain(trich_yeu), 14, bold=True), TEXT_WIDTH)
-    return rule_paragraph(max(round(width * 0.4), 1134), TEXT_WIDTH)
 
 
 def signature_context(office: Office, data: dict[str, Any], problems: Problems) -> dict[str, Any]:

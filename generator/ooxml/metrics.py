@@ -46,25 +46,3 @@ def text_width_twips(text: str, size_pt: float, *, bold: bool = False) -> int:
         code = ord(_base_char(ch))
         units += table[code - 32] if 32 <= code <= 126 else table[ord("n") - 32]
     return round(units / _UNITS_PER_EM * size_pt * 20)
-
-
-def centered_rule_indent(column_twips: int, rule_twips: int) -> int:
-    """Return the left and right indent that centre a rule of rule_twips in a column."""
-    return max(0, (column_twips - rule_twips) // 2)
-
-
-def agency_rule_twips(name_lines: list[str], size_pt: float, column_twips: int, ratio: float = 0.4) -> int:
-    """Return the length of the rule under the issuing body's name: `ratio` of its longest text line.
-
-    NĐ 30 Phụ lục I, II.2: 1/3 to 1/2 of the text line; 0.4 sits in the middle. A name longer than its
-    column wraps, so the text line is capped at the column width.
-    """
-    longest = max((text_width_twips(line, size_pt, bold=True) for line in name_lines), default=0)
-    return round(min(longest, column_twips) * ratio)
-
-
-# Geometry shared by the template builder (templates/_build) and the renderer: the text block of an A4
-# page with 30/15 mm side margins, and the header's left column (agency, Số) — spec §3.
-TEXT_WIDTH = 11906 - 1701 - 851
-HEADER_LEFT = 3742
-AGENCY_SIZE = 12

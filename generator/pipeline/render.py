@@ -1,6 +1,6 @@
 """Render a DOCX template with a prepared context: compile once, render many, write atomically.
 
-docxtpl re-parses and re-compiles its template for every document (notes/toolchain.md). Here a template
+docxtpl re-parses and re-compiles its template for every document. Here a template
 is read once: each XML part that holds Jinja tags is cleaned with docxtpl's own tag patcher and compiled
 once; rendering a document is then a Jinja render per part plus a zip write. The output is the same
 DOCX that docxtpl would produce for the features vanban's templates use ({{ }}, {%p %}, {%tr %}, {{r }}).
@@ -10,68 +10,20 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import tempfile
 import zipfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
-from docxtpl import DocxTemplate
 from jinja2 import meta as jinja_meta
 from lxml import etree
 from vanban.errors import OutputError, TemplateError
-from vanban.ooxml.richtext import apply_inline_formatting
+from vanban.ooxml.package import CORE_PROPERTIES_PART, core_properties, is_templated_part
+from vanban.ooxml.templating import finish_part, jinja_source
 from vanban.pipeline.jinja_env import make_environment
-
-_TEMPLATED_PART = re.compile(r"word/(document|header\d*|footer\d*|footnotes)\.xml$")
-CORE_PROPS = "docProps/core.xml"
-
-
-# Quotes inside Jinja tags as an office suite may save them: LibreOffice writes `"muc"` as `&quot;muc&quot;`.
-_TAG_BODY = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})", re.DOTALL)
-_QUOTE_ENTITIES = {"&quot;": '"', "&#34;": '"', "&apos;": "'", "&#39;": "'"}
-
-
-def _unescape_quotes(match: re.Match[str]) -> str:
-    tag = match.group(0)
-    for entity, char in _QUOTE_ENTITIES.items():
-        tag = tag.replace(entity, char)
-    return tag
-
-
-def _patch(xml: str) -> str:
-    # docxtpl's patch_xml and resolve_listing use no instance state; calling them unbound reuses
-    # its handling of tags split across Word runs, {%p %}/{%tr %}/{%tc %}, and \n / \a in values.
-    patched: str = DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]
-    patched = _TAG_BODY.sub(_unescape_quotes, patched)
-    return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
-
-
-_LISTING_CHARS = re.compile("[\n\t\a\f]")
-_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
-
-
-def _resolve_listing(paragraph: re.Match[str]) -> str:
-    xml = paragraph.group(0)
-    if not _LISTING_CHARS.search(xml):
-        return xml
-    resolved: str = DocxTemplate.resolve_listing(None, xml)  # type: ignore[arg-type]
-    return resolved
-
-
-def _finish(xml: str) -> str:
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    xml = apply_inline_formatting(xml)
-    # docxtpl turns \n, \t, \a, \f in values into breaks, tabs, paragraphs; only paragraphs that
-    # hold one need that pass (the whole-document pass cost ~4 ms per document).
-    if _LISTING_CHARS.search(xml):
-        xml = _PARAGRAPH.sub(_resolve_listing, xml)
-    return xml
 
 
 class CompiledTemplate:
@@ -91,8 +43,8 @@ class CompiledTemplate:
         env = make_environment(sandboxed=sandboxed)
         self._compiled: dict[str, jinja2.Template] = {}
         for info, data in self._entries:
-            if _TEMPLATED_PART.match(info.filename) and b"{" in data:
-                source = _patch(data.decode("utf-8"))
+            if is_templated_part(info.filename) and b"{" in data:
+                source = jinja_source(data.decode("utf-8"))
                 try:
                     self._compiled[info.filename] = env.from_string(source)
                 except jinja2.TemplateSyntaxError as err:
@@ -106,7 +58,7 @@ class CompiledTemplate:
         names: set[str] = set()
         for info, data in self._entries:
             if info.filename in self._compiled:
-                names |= jinja_meta.find_undeclared_variables(env.parse(_patch(data.decode("utf-8"))))
+                names |= jinja_meta.find_undeclared_variables(env.parse(jinja_source(data.decode("utf-8"))))
         return names
 
     def _static_zip(self) -> bytes:
@@ -116,7 +68,7 @@ class CompiledTemplate:
             out = io.BytesIO()
             with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
                 for info, data in self._entries:
-                    if info.filename not in self._compiled and info.filename != CORE_PROPS:
+                    if info.filename not in self._compiled and info.filename != CORE_PROPERTIES_PART:
                         archive.writestr(info, data)
             self._static = out.getvalue()
         return self._static
@@ -131,13 +83,13 @@ class CompiledTemplate:
                 if info.filename in parts:
                     archive.writestr(info, parts[info.filename])
             archive.writestr(
-                zipfile.ZipInfo(CORE_PROPS, date_time=(1980, 1, 1, 0, 0, 0)), _core_properties(title, author)
+                zipfile.ZipInfo(CORE_PROPERTIES_PART, date_time=(1980, 1, 1, 0, 0, 0)), core_properties(title, author)
             )
         return out.getvalue()
 
     def _render_part(self, part: str, context: Mapping[str, Any]) -> str:
         try:
-            xml = _finish(self._compiled[part].render(context))
+            xml = finish_part(self._compiled[part].render(context))
         except jinja2.UndefinedError as err:
             raise TemplateError(
                 f"Mẫu '{self.name}' dùng một biến mà dữ liệu không có: {err.message}.", file=self.path
@@ -152,19 +104,6 @@ class CompiledTemplate:
                 file=self.path,
             ) from err
         return xml
-
-
-def _core_properties(title: str, author: str) -> bytes:
-    # No timestamps: rendering the same data twice must give the same bytes (reproducible dossiers).
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{xml_escape(title)}</dc:title><dc:creator>{xml_escape(author)}</dc:creator>"
-        "<cp:lastModifiedBy>vanban</cp:lastModifiedBy><dc:language>vi-VN</dc:language>"
-        "</cp:coreProperties>"
-    ).encode()
 
 
 @contextmanager

@@ -14,7 +14,6 @@ from vanban.documents.bao_cao_thanh_tich import (
     abbreviation_warning,
     ambiguous_number,
     close_last,
-    column_widths,
     decision_text,
     format_cell,
     proposal_line,
@@ -22,10 +21,10 @@ from vanban.documents.bao_cao_thanh_tich import (
     split_body,
     staff_text,
     subject_line,
-    weighted_widths,
 )
 from vanban.documents.body import BodyParagraph
 from vanban.errors import DataValidationError
+from vanban.ooxml.tables import column_widths, weighted_widths
 from vanban.resources import SAMPLES
 
 from tests.docx_helpers import find, open_docx, ppr, style, texts
@@ -116,7 +115,8 @@ def test_checker_sees_the_date_line(rendered, name, tmp_path):
 
 
 def test_tieu_ngu_rule_is_as_long_as_the_text(ca_nhan):
-    from vanban.ooxml.metrics import TEXT_WIDTH, text_width_twips
+    from vanban.ooxml.geometry import TEXT_WIDTH
+    from vanban.ooxml.metrics import text_width_twips
 
     paragraphs = [p for cell in ca_nhan.tables[0]._cells for p in cell.paragraphs]
     index = next(i for i, p in enumerate(paragraphs) if p.text == "Độc lập - Tự do - Hạnh phúc")

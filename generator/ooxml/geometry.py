@@ -1,0 +1,47 @@
+"""Page geometry and type sizes, defined once for the template builder and the renderer (all in twips).
+
+NĐ 30 Phụ lục I, I: A4 portrait; top and bottom margins 20–25 mm, left 30–35 mm, right 15–20 mm.
+vanban uses 20/20/30/15 mm, the most common office setting. The builder (templates/_build) lays the
+templates out with these numbers and the renderer sizes what it writes into them (rules, tables) with
+the same numbers, so a rule or a table computed at render time fits the column the template drew.
+"""
+
+from __future__ import annotations
+
+FONT = "Times New Roman"
+
+# A4 (210 × 297 mm) and the margins; 1 mm = 56.7 twips.
+PAGE_WIDTH = 11906
+PAGE_HEIGHT = 16838
+MARGIN_TOP = 1134
+MARGIN_BOTTOM = 1134
+MARGIN_LEFT = 1701
+MARGIN_RIGHT = 851
+HEADER_DISTANCE = 567  # page number in the top margin (NĐ 30 Phụ lục I, I.5), footer the same
+TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 9354
+
+# The two-column header: agency and Số on the left (about 40 % of the text width), Quốc hiệu, Tiêu ngữ
+# and the place/date line on the right (NĐ 30 Phụ lục I, II.1–4).
+HEADER_LEFT = 3742
+HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT
+# The signature table: Nơi nhận on the left, the signature block on the right (Phụ lục I, II.7–8).
+SIGN_LEFT = 4110
+SIGN_RIGHT = TEXT_WIDTH - SIGN_LEFT
+
+# Header sizes in points, the 12/13/13 pairing of Phụ lục I, mục V: Quốc hiệu 12, Tiêu ngữ 13, place and
+# date 13; the agency names 12 (chủ quản upright, the issuing body bold); Số 13; V/v 12.
+QUOC_HIEU_SIZE = 12
+TIEU_NGU_SIZE = 13
+DATE_SIZE = 13
+AGENCY_SIZE = 12
+SO_SIZE = 13
+VV_SIZE = 12
+TITLE_SIZE = 14  # tên loại and trích yếu, bold (Phụ lục I, II.5.a)
+BODY_SIZE = 14
+
+# Tables inside the body (danh sách, vote results, results of a báo cáo): no NĐ 30 rule; 13 pt with a
+# left/right cell padding of 85 twips (1.5 mm). Header and signature tables have no padding, so their
+# columns measure exactly.
+TABLE_SIZE = 13
+TABLE_CELL_MARGIN = 85
+LAYOUT_CELL_MARGIN = 0
