@@ -14,6 +14,8 @@ from .dates import (
     parse_date,
     place_date_line,
 )
+from .money_words import bang_chu, money_in_words
+from .num2words_vi import num2words_vi
 from .numbers import (
     format_count,
     format_money,
@@ -32,7 +34,7 @@ from .text import (
     smart_quotes,
     upper_vi,
 )
-from .words import bang_chu, money_in_words, number_to_words
+from .words import number_to_words
 
 __all__ = [
     "BLANK",
@@ -51,6 +53,7 @@ __all__ = [
     "money_in_words",
     "nfc",
     "normalize",
+    "num2words_vi",
     "number_to_words",
     "parse_date",
     "parse_number",

@@ -1,13 +1,14 @@
-"""Số thành chữ: read numbers and amounts of money aloud in formal Vietnamese (num2words "vi" is wrong)."""
+"""Số thành chữ: read numbers aloud in formal Vietnamese (num2words' own "vi" misreads them).
+
+The engine reaches this reader through num2words' interface (`vanban.vi.num2words_vi`); money lines
+are in `vanban.vi.money_words`.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from .numbers import Number, parse_number
 
-from .numbers import parse_number
-from .text import capitalize_first
-
-__all__ = ["bang_chu", "money_in_words", "number_to_words"]
+__all__ = ["number_to_words"]
 
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 _BILLION = 10**9
@@ -68,7 +69,7 @@ def _read_int(n: int, thousand: str, zero_tens: str) -> list[str]:
 
 
 def number_to_words(
-    value: Decimal | str | float,
+    value: Number,
     *,
     thousand: str = "nghìn",
     zero_tens: str = "linh",
@@ -93,34 +94,3 @@ def number_to_words(
     if negative and (integer or frac_text):
         words.insert(0, "âm")
     return " ".join(words)
-
-
-def money_in_words(
-    amount: int | Decimal | str,
-    *,
-    currency: str = "đồng",
-    exact_suffix: str | None = None,
-    **options: str,
-) -> str:
-    """Write an amount in words for a money line ("Một triệu năm trăm nghìn đồng"); None suffix adds nothing.
-
-    ``exact_suffix`` (e.g. "chẵn") is appended after the currency; ``options`` go to ``number_to_words``.
-    """
-    parts = [number_to_words(amount, **options)]
-    if currency:
-        parts.append(currency)
-    if exact_suffix:
-        parts.append(exact_suffix)
-    return capitalize_first(" ".join(parts))
-
-
-def bang_chu(
-    amount: int | Decimal | str,
-    *,
-    currency: str = "đồng",
-    exact_suffix: str | None = None,
-    **options: str,
-) -> str:
-    """Write the "Bằng chữ: …" line under an amount ("Bằng chữ: Một triệu năm trăm nghìn đồng")."""
-    words = money_in_words(amount, currency=currency, exact_suffix=exact_suffix, **options)
-    return f"Bằng chữ: {words}"
