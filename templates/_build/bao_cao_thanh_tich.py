@@ -11,26 +11,21 @@ upright like an NĐ 30 trích yếu, with the short rule under the title block.
 from __future__ import annotations
 
 import parts
-from docxbuild import (
-    TEXT_WIDTH,
-    Container,
+from docxbuild import Container, new_document, para, rule, tag
+from docxtables import (
     add_row,
     borderless_table,
     cant_split,
     cell_valign,
     ensure_cells_have_paragraph,
     grid_table,
-    new_document,
-    para,
     repeat_header,
-    rule,
-    tag,
 )
 
-from vanban.ooxml.metrics import HEADER_LEFT, text_width_twips
+from vanban.ooxml.geometry import DATE_SIZE, HEADER_LEFT, QUOC_HIEU_SIZE, TABLE_SIZE, TEXT_WIDTH, TIEU_NGU_SIZE
+from vanban.ooxml.metrics import text_width_twips
 
 BODY = parts.BODY
-TABLE_SIZE = 13
 CELL = dict(align="center", before=40, after=40, line=240)
 
 PERSON_LINES = [  # (field, label) — spec §11.3 cá nhân, in the form's order; ho_ten and don_vi are required
@@ -72,12 +67,12 @@ def centred_header(doc: Container) -> None:
     header as one block and the checker finds the date line where it looks for it.
     """
     cell = borderless_table(doc, [TEXT_WIDTH]).rows[0].cells[0]
-    para(cell, parts.QUOC_HIEU, size=parts.QH_SIZE, bold=True, align="center")
-    para(cell, parts.TIEU_NGU, size=parts.TN_SIZE, bold=True, align="center")
+    para(cell, parts.QUOC_HIEU, size=QUOC_HIEU_SIZE, bold=True, align="center")
+    para(cell, parts.TIEU_NGU, size=TIEU_NGU_SIZE, bold=True, align="center")
     # NĐ 30 P1 II.1.b: the line under Tiêu ngữ is as long as the text.
-    rule(cell, text_width_twips(parts.TIEU_NGU, parts.TN_SIZE, bold=True), TEXT_WIDTH)
+    rule(cell, text_width_twips(parts.TIEU_NGU, TIEU_NGU_SIZE, bold=True), TEXT_WIDTH)
     # spec §11.3: `……, ngày … tháng … năm …` italic on the right, centred over the right part (P1 ô 4).
-    para(cell, "{{ dia_danh_ngay }}", size=parts.DATE_SIZE, italic=True, align="center", left=HEADER_LEFT, before=120)
+    para(cell, "{{ dia_danh_ngay }}", size=DATE_SIZE, italic=True, align="center", left=HEADER_LEFT, before=120)
 
 
 def title(doc: Container) -> None:

@@ -7,21 +7,19 @@ table (header row repeats on every page, rows never split, single borders, 13 pt
 from __future__ import annotations
 
 import parts
-from docxbuild import (
-    TEXT_WIDTH,
+from docxbuild import new_document, para, tag
+from docxtables import (
     add_row,
     borderless_table,
     cant_split,
     cell_valign,
     ensure_cells_have_paragraph,
     grid_table,
-    new_document,
-    para,
     repeat_header,
-    tag,
 )
 
-TABLE_SIZE = 13
+from vanban.ooxml.geometry import TABLE_SIZE, TEXT_WIDTH
+
 # TT | Tên tập thể / Họ và tên | Hình thức đề nghị | Số phiếu đồng ý | Tỷ lệ % | Kết quả
 # TT wide enough for "TT" in bold 13 pt plus cell padding; Kết quả (the rest) for "Kết quả" on one line.
 _FIXED = [680, 2950, 2200, 1000, 1300]

@@ -6,24 +6,32 @@ clerk who opens a template in Word sees and edits the real formatting of each el
 
 from __future__ import annotations
 
+from typing import Any
+
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section
 from docx.shared import Pt, Twips
-from docx.table import Table, _Cell
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
-FONT = "Times New Roman"
-
-# NĐ 30 Phụ lục I, I: A4; top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm. vanban: 20/20/30/15 mm,
-# the most common office setting; the text block is then 11906 − 1701 − 851 = 9354 twips wide.
-PAGE_W, PAGE_H = 11906, 16838
-MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 1134, 1134, 1701, 851
-HEADER_DISTANCE = 567
-TEXT_WIDTH = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT
-CELL_MARGIN = 0  # header/signature tables have no inner cell padding, so columns measure exactly
+from vanban.ooxml.geometry import (
+    BODY_SIZE,
+    FONT,
+    HEADER_DISTANCE,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+)
+from vanban.ooxml.rules import RULE_BORDER, RULE_MARK_SIZE, centered_rule_indent
 
 ALIGN = {"left": "left", "center": "center", "right": "right", "both": "both"}
 
@@ -35,7 +43,7 @@ def new_document() -> DocumentObject:
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Twips(PAGE_W), Twips(PAGE_H)
+    section.page_width, section.page_height = Twips(PAGE_WIDTH), Twips(PAGE_HEIGHT)
     section.top_margin, section.bottom_margin = Twips(MARGIN_TOP), Twips(MARGIN_BOTTOM)
     section.left_margin, section.right_margin = Twips(MARGIN_LEFT), Twips(MARGIN_RIGHT)
     section.header_distance, section.footer_distance = Twips(HEADER_DISTANCE), Twips(HEADER_DISTANCE)
@@ -54,18 +62,19 @@ def _set_defaults(doc: DocumentObject) -> None:
     for child in list(rpr_default):
         rpr_default.remove(child)
     rpr_default.append(_fonts())
-    rpr_default.append(_el("w:color", val="000000"))
-    rpr_default.append(_el("w:sz", val="28"))
-    rpr_default.append(_el("w:szCs", val="28"))
-    rpr_default.append(_el("w:lang", val="vi-VN", eastAsia="en-US", bidi="ar-SA"))
+    rpr_default.append(element("w:color", val="000000"))
+    rpr_default.append(element("w:sz", val=str(BODY_SIZE * 2)))
+    rpr_default.append(element("w:szCs", val=str(BODY_SIZE * 2)))
+    rpr_default.append(element("w:lang", val="vi-VN", eastAsia="en-US", bidi="ar-SA"))
     normal = doc.styles["Normal"]
     normal.font.name = FONT
-    normal.font.size = Pt(14)
+    normal.font.size = Pt(BODY_SIZE)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:cs"), FONT)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
 
 
-def _el(tag: str, **attrs: str) -> OxmlElement:
+def element(tag: str, **attrs: str) -> OxmlElement:
+    """Return a new WordprocessingML element with w:-namespaced attributes."""
     element = OxmlElement(tag)
     for key, value in attrs.items():
         element.set(qn(f"w:{key}"), value)
@@ -73,14 +82,14 @@ def _el(tag: str, **attrs: str) -> OxmlElement:
 
 
 def _fonts() -> OxmlElement:
-    return _el("w:rFonts", ascii=FONT, hAnsi=FONT, cs=FONT, eastAsia=FONT)
+    return element("w:rFonts", ascii=FONT, hAnsi=FONT, cs=FONT, eastAsia=FONT)
 
 
 def _page_numbers(doc: DocumentObject) -> None:
     page_numbers(doc.sections[0])
 
 
-def page_numbers(section) -> None:
+def page_numbers(section: Section) -> None:
     """Give a section its own headers: Arabic page number centred in the top margin, none on its page 1.
 
     NĐ 30 Phụ lục I, I.5. A section with its own headers keeps them even when the sections before it
@@ -98,7 +107,7 @@ def page_numbers(section) -> None:
         run = p.add_run()
         run_format(run, size=14)
         if kind:
-            run._r.append(_el("w:fldChar", fldCharType=kind))
+            run._r.append(element("w:fldChar", fldCharType=kind))
         elif text == " PAGE ":
             instr = OxmlElement("w:instrText")
             instr.set(qn("xml:space"), "preserve")
@@ -115,7 +124,9 @@ def _text(value: str) -> OxmlElement:
     return t
 
 
-def run_format(run, *, size: float = 14, bold: bool = False, italic: bool = False, underline: bool = False) -> None:
+def run_format(
+    run: Run, *, size: float = 14, bold: bool = False, italic: bool = False, underline: bool = False
+) -> None:
     """Set font, size and style of a run explicitly (Times New Roman, black)."""
     run.font.name = FONT
     rfonts = run._r.get_or_add_rPr().get_or_add_rFonts()
@@ -127,7 +138,7 @@ def run_format(run, *, size: float = 14, bold: bool = False, italic: bool = Fals
     if underline:
         run.font.underline = True
     rpr = run._r.get_or_add_rPr()
-    rpr.append(_el("w:szCs", val=str(int(size * 2))))
+    rpr.append(element("w:szCs", val=str(int(size * 2))))
 
 
 def fmt(
@@ -147,7 +158,7 @@ def fmt(
     pf = p.paragraph_format
     p.alignment = None
     ppr = p._p.get_or_add_pPr()
-    ppr.append(_el("w:jc", val=ALIGN[align]))
+    ppr.append(element("w:jc", val=ALIGN[align]))
     pf.space_before, pf.space_after = Twips(before), Twips(after)
     if line:
         spacing = ppr.find(qn("w:spacing"))
@@ -184,22 +195,22 @@ _PPR_ORDER = [
 ]
 
 
-def _sort_children(element, order: list[str]) -> None:
+def sort_children(parent: BaseOxmlElement, order: list[str]) -> None:
     """Reorder an element's children to the schema's sequence (Word rejects other orders)."""
-    children = list(element)
+    children = list(parent)
 
-    def key(el) -> int:
+    def key(el: BaseOxmlElement) -> int:
         name = el.tag.split("}")[1]
         return order.index(name) if name in order else len(order)
 
     for child in children:
-        element.remove(child)
+        parent.remove(child)
     for child in sorted(children, key=key):
-        element.append(child)
+        parent.append(child)
 
 
-def _sort_ppr(ppr) -> None:
-    _sort_children(ppr, _PPR_ORDER)
+def _sort_ppr(ppr: BaseOxmlElement) -> None:
+    sort_children(ppr, _PPR_ORDER)
 
 
 def para(
@@ -209,7 +220,7 @@ def para(
     size: float = 14,
     bold: bool = False,
     italic: bool = False,
-    **layout,
+    **layout: Any,
 ) -> Paragraph:
     """Add a paragraph with one run of text in the given size and style."""
     p = container.add_paragraph()
@@ -217,14 +228,14 @@ def para(
     if text:
         run_format(p.add_run(text), size=size, bold=bold, italic=italic)
     mark = p._p.get_or_add_pPr()
-    mark_rpr = _el("w:rPr")
+    mark_rpr = element("w:rPr")
     mark_rpr.append(_fonts())
-    mark_rpr.append(_el("w:sz", val=str(int(size * 2))))
+    mark_rpr.append(element("w:sz", val=str(int(size * 2))))
     mark.append(mark_rpr)
     return p
 
 
-def runs(container: Container, parts: list[tuple[str, dict]], **layout) -> Paragraph:
+def runs(container: Container, parts: list[tuple[str, dict[str, Any]]], **layout: Any) -> Paragraph:
     """Add a paragraph made of several runs, each (text, {size, bold, italic, underline})."""
     p = container.add_paragraph()
     fmt(p, **layout)
@@ -243,113 +254,11 @@ def tag(container: Container, text: str) -> Paragraph:
 
 def rule(container: Container, width: int, column: int, *, before: int = 0, after: int = 0) -> Paragraph:
     """Add an empty paragraph whose top border is a centred solid line `width` twips long."""
-    indent = max(0, (column - width) // 2)
-    p = para(container, "", size=6, align="center", before=before, after=after, left=indent, right=indent)
+    indent = centered_rule_indent(column, width)
+    p = para(container, "", size=RULE_MARK_SIZE, align="center", before=before, after=after, left=indent, right=indent)
     ppr = p._p.get_or_add_pPr()
-    border = _el("w:pBdr")
-    border.append(_el("w:top", val="single", sz="6", space="1", color="000000"))
+    border = element("w:pBdr")
+    border.append(element("w:top", **RULE_BORDER))
     ppr.append(border)
     _sort_ppr(ppr)
     return p
-
-
-def borderless_table(container: Container, widths: list[int]) -> Table:
-    """Add a one-row table without borders or cell padding, columns of the given widths in twips."""
-    table = container.add_table(rows=1, cols=len(widths))
-    tbl = table._tbl
-    tblpr = tbl.tblPr
-    for old in [*tblpr.findall(qn("w:tblStyle")), *tblpr.findall(qn("w:tblW"))]:
-        tblpr.remove(old)
-    tblpr.append(_el("w:tblW", w=str(sum(widths)), type="dxa"))
-    tblpr.append(_el("w:jc", val="center"))
-    borders = _el("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(_el(f"w:{side}", val="nil"))
-    tblpr.append(borders)
-    tblpr.append(_el("w:tblLayout", type="fixed"))
-    margins = _el("w:tblCellMar")
-    for side in ("left", "right"):
-        margins.append(_el(f"w:{side}", w=str(CELL_MARGIN), type="dxa"))
-    tblpr.append(margins)
-    _sort_tblpr(tblpr)
-    grid = tbl.tblGrid
-    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
-        col.set(qn("w:w"), str(width))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Twips(width)
-            for p in cell.paragraphs:  # python-docx leaves one empty paragraph per cell
-                p._p.getparent().remove(p._p)
-    return table
-
-
-def grid_table(container: Container, widths: list[int]) -> Table:
-    """Add a one-row table with single black borders (data tables: danh sách, kết quả bỏ phiếu)."""
-    table = borderless_table(container, widths)
-    borders = table._tbl.tblPr.find(qn("w:tblBorders"))
-    for child in list(borders):
-        child.set(qn("w:val"), "single")
-        child.set(qn("w:sz"), "4")
-        child.set(qn("w:color"), "000000")
-    margins = table._tbl.tblPr.find(qn("w:tblCellMar"))
-    for child in margins:
-        child.set(qn("w:w"), "85")
-    return table
-
-
-_TBLPR_ORDER = [
-    "tblStyle",
-    "tblpPr",
-    "tblOverlap",
-    "bidiVisual",
-    "tblStyleRowBandSize",
-    "tblStyleColBandSize",
-    "tblW",
-    "jc",
-    "tblCellSpacing",
-    "tblInd",
-    "tblBorders",
-    "shd",
-    "tblLayout",
-    "tblCellMar",
-    "tblLook",
-]
-
-
-def _sort_tblpr(tblpr) -> None:
-    _sort_children(tblpr, _TBLPR_ORDER)
-
-
-def repeat_header(row) -> None:
-    """Mark a table row to repeat at the top of every page (long danh sách tables)."""
-    trpr = row._tr.get_or_add_trPr()
-    trpr.append(_el("w:tblHeader"))
-
-
-def cant_split(row) -> None:
-    """Keep a table row on one page."""
-    trpr = row._tr.get_or_add_trPr()
-    trpr.append(_el("w:cantSplit"))
-
-
-def add_row(table: Table):
-    """Append a row and drop python-docx's empty placeholder paragraph in each new cell."""
-    row = table.add_row()
-    for cell in row.cells:
-        for p in cell.paragraphs:
-            p._p.getparent().remove(p._p)
-    return row
-
-
-def ensure_cells_have_paragraph(table: Table) -> None:
-    """Give every empty cell the one paragraph Word requires."""
-    for row in table.rows:
-        for cell in row.cells:
-            if not cell._tc.findall(qn("w:p")):
-                cell.add_paragraph()
-
-
-def cell_valign(cell: _Cell, value: str = "top") -> None:
-    """Set vertical alignment of a cell."""
-    tcpr = cell._tc.get_or_add_tcPr()
-    tcpr.append(_el("w:vAlign", val=value))

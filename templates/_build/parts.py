@@ -1,6 +1,6 @@
 """The NĐ 30 building blocks every template shares: header, Kính gửi, căn cứ, body, signature.
 
-Sizes follow spec/nd30.md §2 with the 12/13/13 pairing of the Mục V footnote: Quốc hiệu 12, Tiêu ngữ 13,
+Sizes follow NĐ 30 Phụ lục I with the 12/13/13 pairing of its mục V footnote: Quốc hiệu 12, Tiêu ngữ 13,
 place/date 13; agency names 12 (chủ quản) and 12 bold; Số 13; V/v 12; body 14; signature 14;
 Nơi nhận label 12 bold italic, items 11.
 """
@@ -8,30 +8,27 @@ Nơi nhận label 12 bold italic, items 11.
 from __future__ import annotations
 
 from docx.oxml.ns import qn
-from docxbuild import (
-    TEXT_WIDTH,
-    Container,
-    borderless_table,
-    cant_split,
-    grid_table,
-    cell_valign,
-    para,
-    rule,
-    tag,
-)
+from docxbuild import Container, para, rule, tag
+from docxtables import borderless_table, cant_split, cell_valign, grid_table
 
+from vanban.ooxml.geometry import (
+    AGENCY_SIZE,
+    DATE_SIZE,
+    HEADER_LEFT,
+    HEADER_RIGHT,
+    QUOC_HIEU_SIZE,
+    SIGN_LEFT,
+    SIGN_RIGHT,
+    SO_SIZE,
+    TIEU_NGU_SIZE,
+    TITLE_SIZE,
+    VV_SIZE,
+)
 from vanban.ooxml.metrics import text_width_twips
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
-QH_SIZE, TN_SIZE, DATE_SIZE, AGENCY_SIZE, SO_SIZE, VV_SIZE = 12, 13, 13, 12, 13, 12
-
-# Header: left column for the agency and Số (≈ 0–40 % of the text width), right for Quốc hiệu (spec §3).
-from vanban.ooxml.metrics import HEADER_LEFT  # noqa: E402  (shared with the renderer)
-
-HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT
-SIGN_LEFT = 4110
-SIGN_RIGHT = TEXT_WIDTH - SIGN_LEFT
+# Column widths and header sizes come from vanban.ooxml.geometry, shared with the renderer.
 
 BODY = dict(align="both", before=120, after=0, line=276, first_line=567)  # P1 II.6: justified, 1 cm, ≥ 6 pt
 
@@ -57,10 +54,10 @@ def header(doc: Container, *, date_line: bool = True, cong_van: bool = False, wi
     tag(left, "{%p endif %}")
     para(left, "{{ co_quan }}", size=AGENCY_SIZE, bold=True, align="center")
     para(left, "{{p duong_ke_co_quan }}", size=6, align="center")
-    para(right, QUOC_HIEU, size=QH_SIZE, bold=True, align="center")
-    para(right, TIEU_NGU, size=TN_SIZE, bold=True, align="center")
+    para(right, QUOC_HIEU, size=QUOC_HIEU_SIZE, bold=True, align="center")
+    para(right, TIEU_NGU, size=TIEU_NGU_SIZE, bold=True, align="center")
     # NĐ 30 P1 II.1.b: the line under Tiêu ngữ is as long as the text.
-    rule(right, text_width_twips(TIEU_NGU, TN_SIZE, bold=True), HEADER_RIGHT)
+    rule(right, text_width_twips(TIEU_NGU, TIEU_NGU_SIZE, bold=True), HEADER_RIGHT)
     row = table.add_row()
     left, right = row.cells
     for cell in (left, right):
@@ -79,8 +76,8 @@ def header(doc: Container, *, date_line: bool = True, cong_van: bool = False, wi
 
 def title(doc: Container) -> None:
     """Add tên loại (UPPERCASE bold) and trích yếu (bold) centred, with a short rule under them."""
-    para(doc, "{{ ten_loai }}", size=14, bold=True, align="center", before=360, keep_next=True)
-    para(doc, "{{ trich_yeu }}", size=14, bold=True, align="center", keep_next=True)
+    para(doc, "{{ ten_loai }}", size=TITLE_SIZE, bold=True, align="center", before=360, keep_next=True)
+    para(doc, "{{ trich_yeu }}", size=TITLE_SIZE, bold=True, align="center", keep_next=True)
     para(doc, "{{p duong_ke_trich_yeu }}", size=6, align="center")
 
 

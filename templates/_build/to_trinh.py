@@ -15,21 +15,11 @@ import parts
 from docx.enum.section import WD_SECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docxbuild import (
-    TEXT_WIDTH,
-    add_row,
-    page_numbers,
-    cant_split,
-    cell_valign,
-    grid_table,
-    new_document,
-    para,
-    repeat_header,
-    rule,
-    tag,
-)
+from docxbuild import new_document, page_numbers, para, rule, tag
+from docxtables import add_row, cant_split, cell_valign, grid_table, repeat_header
 
-TABLE_SIZE = 13  # brief: table text 12–13 pt
+from vanban.ooxml.geometry import TABLE_SIZE, TEXT_WIDTH
+
 CELL = dict(before=40, after=40)
 HEADERS = ("TT", "Tên tập thể / Họ và tên", "Chức vụ, đơn vị công tác", "Hình thức đề nghị", "Tóm tắt thành tích")
 FIELDS = ("tt", "ten", "chuc_vu_don_vi", "hinh_thuc", "tom_tat")
