@@ -24,9 +24,12 @@ from vanban.documents.common import (
     title_rule,
 )
 from vanban.nd30.voting import (
-    as_fraction,
-    legal_threshold,
+    VoteResult,
+    check_office_threshold,
+    judge_votes,
+    percent_text,
     result_label,
+    same_form,
     threshold_for,
     vote_ratio,
 )
@@ -57,20 +60,16 @@ class VoteRow:
     ten: str
     name: str
     form: str
-    votes: int
-    ratio: Fraction
-    threshold: Fraction
-    passed: bool
+    vote: VoteResult
+
+    @property
+    def passed(self) -> bool:
+        return self.vote.passed
 
 
 def percent(ratio: Fraction, decimals: int = 2) -> str:
     """Write an exact ratio as a Vietnamese percentage (8/9 → "88,89%")."""
     return format_percent(ratio, decimals)
-
-
-def threshold_text(threshold: Fraction) -> str:
-    """Write a threshold without needless decimals (4/5 → "80%", 2/3 → "66,67%")."""
-    return percent(threshold, 0 if (threshold * 100).denominator == 1 else 2)
 
 
 def sentence(text: str) -> str:
@@ -158,15 +157,7 @@ def role_line(label: str, person: dict[str, Any], present: list[dict[str, Any]])
 def check_thresholds(overrides: dict[str, Any], problems: Problems) -> None:
     """Reject a threshold the office set below the legal one (spec §11.5: the law's share is a minimum)."""
     for key, value in overrides.items():
-        path = f"nguong_dat.{key}"
-        given = problems.check(path, partial(as_fraction, value), None)
-        legal = legal_threshold(key)
-        if given is not None and legal is not None and given < legal:
-            problems.add(
-                path,
-                f"Ngưỡng {threshold_text(given)} thấp hơn mức luật định {threshold_text(legal)} "
-                f"cho '{key}' (tính trên tổng số thành viên Hội đồng).",
-            )
+        problems.check(f"nguong_dat.{key}", partial(check_office_threshold, key, value), None)
 
 
 def judge(data: dict[str, Any], total: int, problems: Problems) -> list[VoteRow]:
@@ -174,29 +165,29 @@ def judge(data: dict[str, Any], total: int, problems: Problems) -> list[VoteRow]
     overrides = data.get("nguong_dat") or {}
     valid = (data.get("kiem_phieu") or {}).get("hop_le")
     rows: list[VoteRow] = []
-    missing: set[str] = set()
+    missing: list[str] = []
     for index, item in enumerate(data["de_nghi"], start=1):
         path = f"de_nghi[{index}]"
         form = item["hinh_thuc"]
         threshold = problems.check(f"{path}.hinh_thuc", partial(threshold_for, form, overrides), None)
-        if threshold is None and form.casefold() not in missing:
-            missing.add(form.casefold())
+        if threshold is None and not any(same_form(form, seen) for seen in missing):
+            missing.append(form)
             problems.add(
                 f"{path}.hinh_thuc",
                 f"Chưa có tỷ lệ phiếu cần đạt cho hình thức '{form}': pháp luật không quy định, cơ quan phải "
                 f'ghi trong trường nguong_dat (ví dụ "{form}": 0.5).',
             )
         votes = item["so_phieu_dong_y"]
-        ratio = problems.check(f"{path}.so_phieu_dong_y", partial(vote_ratio, votes, total), None)
+        where = f"{path}.so_phieu_dong_y"
+        vote: VoteResult | None = None
+        if threshold is None:
+            problems.check(where, partial(vote_ratio, votes, total), None)  # still report bad counts
+        else:
+            vote = problems.check(where, partial(judge_votes, votes, total, threshold), None)
         if valid is not None and votes > valid:
-            problems.add(f"{path}.so_phieu_dong_y", f"Số phiếu đồng ý ({votes}) lớn hơn số phiếu hợp lệ ({valid}).")
-        if threshold is None or ratio is None:
-            continue
-        rows.append(
-            VoteRow(
-                index, item["loai"], item["ten"], _row_name(item), form, votes, ratio, threshold, ratio >= threshold
-            )
-        )
+            problems.add(where, f"Số phiếu đồng ý ({votes}) lớn hơn số phiếu hợp lệ ({valid}).")
+        if vote is not None:
+            rows.append(VoteRow(index, item["loai"], item["ten"], _row_name(item), form, vote))
     return rows
 
 
@@ -255,8 +246,8 @@ def vote_table(rows: list[VoteRow], total: int) -> list[dict[str, Any]]:
                     "tt": str(number),
                     "ten": rich(row.name),
                     "hinh_thuc": rich(row.form),
-                    "so_phieu": str(row.votes),
-                    "ty_le": percent(row.ratio),
+                    "so_phieu": str(row.vote.votes),
+                    "ty_le": percent(row.vote.ratio),
                     "ket_qua": result_label(row.passed),
                 }
             )
@@ -290,8 +281,8 @@ def summary_lines(rows: list[VoteRow], total: int) -> list[str]:
             lines.append(f"- {form}: {_counts([r for r in passed if r.form == form]).replace(' và ', ', ')}{end}")
     if failed:
         names = "; ".join(
-            f"{r.ten} ({r.form}: {r.votes}/{total} phiếu, đạt {percent(r.ratio)}, "
-            f"cần từ {threshold_text(r.threshold)} trở lên)"
+            f"{r.ten} ({r.form}: {r.vote.votes}/{total} phiếu, đạt {percent(r.vote.ratio)}, "
+            f"cần từ {percent_text(r.vote.threshold)} trở lên)"
             for r in failed
         )
         lines.append(

@@ -7,10 +7,11 @@ the danh sách; both come from the same list through these functions, so the cou
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from vanban.nd30.symbols import RuleError
+from vanban.nd30.voting import form_key
 from vanban.vi import format_count
 
 __all__ = [
@@ -51,13 +52,16 @@ def _kind(nominee: Mapping[str, Any], index: int) -> str:
 
 
 def award_forms(nominees: Iterable[Mapping[str, Any]]) -> list[str]:
-    """Return the distinct reward forms in order of first appearance (the order the data gives them)."""
-    forms: list[str] = []
+    """Return the distinct reward forms in order of first appearance, each as first written.
+
+    Two spellings of one form (voting.form_key: case, diacritics, quotes) count as one form.
+    """
+    forms: dict[str, str] = {}
     for nominee in nominees:
         form = _form(nominee)
-        if form and form not in forms:
-            forms.append(form)
-    return forms
+        if form:
+            forms.setdefault(form_key(form), form)
+    return list(forms.values())
 
 
 def count_by_form(nominees: Sequence[Mapping[str, Any]]) -> list[FormCount]:
@@ -67,14 +71,15 @@ def count_by_form(nominees: Sequence[Mapping[str, Any]]) -> list[FormCount]:
     """
     if not nominees:
         raise RuleError("Danh sách đề nghị khen thưởng không được để trống.")
-    counts: dict[str, dict[str, int]] = {}
+    counts: dict[str, FormCount] = {}
     for index, nominee in enumerate(nominees):
         kind = _kind(nominee, index)
         form = _form(nominee)
         if not form:
             raise RuleError(f"de_nghi[{index + 1}].hinh_thuc: thiếu hình thức đề nghị khen thưởng.")
-        counts.setdefault(form, {"tap_the": 0, "ca_nhan": 0})[kind] += 1
-    return [FormCount(form, c["tap_the"], c["ca_nhan"]) for form, c in counts.items()]
+        count = counts.setdefault(form_key(form), FormCount(form))
+        counts[form_key(form)] = replace(count, **{kind: getattr(count, kind) + 1})
+    return list(counts.values())
 
 
 def count_phrase(tap_the: int, ca_nhan: int) -> str:
@@ -120,9 +125,9 @@ def order_nominees(nominees: Sequence[Mapping[str, Any]]) -> list[tuple[str, lis
     number = 0
     for kind in KINDS:
         rows: list[tuple[int, Mapping[str, Any]]] = []
-        for form in forms:
+        for form in map(form_key, forms):
             for nominee in nominees:
-                if nominee.get("loai") == kind and _form(nominee) == form:
+                if nominee.get("loai") == kind and form_key(_form(nominee)) == form:
                     number += 1
                     rows.append((number, nominee))
         if rows:

@@ -13,13 +13,14 @@ Every comparison is made on exact fractions: 8 of 10 votes against 80 % passes, 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import TypeVar
 
 from vanban.nd30.symbols import RuleError
+from vanban.vi import ascii_slug, format_percent
 
 __all__ = [
     "DAT",
@@ -28,13 +29,21 @@ __all__ = [
     "ThresholdValue",
     "VoteResult",
     "as_fraction",
+    "check_office_threshold",
     "evaluate",
+    "find_form",
+    "form_key",
+    "judge_votes",
     "legal_threshold",
     "passes",
+    "percent_text",
     "result_label",
+    "same_form",
     "threshold_for",
     "vote_ratio",
 ]
+
+T = TypeVar("T")
 
 DAT = "Đạt"
 KHONG_DAT = "Không đạt"
@@ -63,24 +72,43 @@ DEFAULT_THRESHOLDS: dict[str, Fraction] = {
     "Cờ thi đua": _EIGHTY,
 }
 
-# Words clerks put before the title itself: "Danh hiệu “Chiến sĩ thi đua cơ sở”", "Tặng Bằng khen …".
-_LEAD_WORDS = re.compile(r"^(?:(?:danh hiệu|hình thức|tặng|truy tặng)\s+)+")
-_QUOTES = re.compile("[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb]")
+# Words clerks put before the title itself: "Danh hiệu “Chiến sĩ thi đua cơ sở”", "Tặng Bằng khen …"
+# (compared folded, as `form_key` leaves them).
+_LEAD_WORDS = re.compile(r"^(?:(?:danh hieu|hinh thuc|tang|truy tang)\s+)+")
 _PERCENT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*%\s*$")
 
 
-def _key(form: str) -> str:
-    """Reduce a reward form to its comparable core: NFC, casefolded, no quotes or lead words, one space."""
-    text = unicodedata.normalize("NFC", str(form)).casefold()
-    text = " ".join(_QUOTES.sub(" ", text).split())
-    return _LEAD_WORDS.sub("", text)
+def form_key(form: object) -> str:
+    """Reduce a reward form's name to how forms compare: no case, diacritics, quotes, punctuation, lead words.
+
+    "Danh hiệu “Chiến sĩ thi đua cơ sở”" and "chien si thi dua co so" give the same key; the one way
+    a form named in data is matched to a threshold or to a campaign's form.
+    """
+    words = ascii_slug(str(form), 10_000).split("-")
+    return _LEAD_WORDS.sub("", " ".join(words))
 
 
-def _starts_with(form_key: str, prefix_key: str) -> bool:
+def same_form(a: object, b: object) -> bool:
+    """Tell whether two names denote the same reward form (see `form_key`)."""
+    return form_key(a) == form_key(b)
+
+
+def find_form(name: object, forms: Iterable[T], name_of: Callable[[T], str]) -> T | None:
+    """Return the first of `forms` whose name (`name_of`) is the same form as `name`; None if none is."""
+    key = form_key(name)
+    return next((f for f in forms if form_key(name_of(f)) == key), None)
+
+
+def percent_text(ratio: Fraction) -> str:
+    """Write an exact ratio as a percentage, whole when exact ("80%"), else two decimals ("66,67%")."""
+    return format_percent(ratio, 0 if (ratio * 100).denominator == 1 else 2)
+
+
+def _starts_with(key: str, prefix_key: str) -> bool:
     """Tell whether a form begins with a title as whole words ("cơ sở" does not match "cơ sởx")."""
-    if not prefix_key or not form_key.startswith(prefix_key):
+    if not prefix_key or not key.startswith(prefix_key):
         return False
-    rest = form_key[len(prefix_key) :]
+    rest = key[len(prefix_key) :]
     return not rest or not rest[0].isalnum()
 
 
@@ -135,9 +163,9 @@ def result_label(passed: bool) -> str:
 
 
 def _longest_match(form: str, table: Mapping[str, ThresholdValue]) -> tuple[str, ThresholdValue] | None:
-    form_key = _key(form)
-    found = [(k, v) for k, v in table.items() if _starts_with(form_key, _key(k))]
-    return max(found, key=lambda kv: len(_key(kv[0])), default=None)
+    key = form_key(form)
+    found = [(k, v) for k, v in table.items() if _starts_with(key, form_key(k))]
+    return max(found, key=lambda kv: len(form_key(kv[0])), default=None)
 
 
 def legal_threshold(form: str) -> Fraction | None:
@@ -182,5 +210,25 @@ def evaluate(votes: int, total: int, form: str, overrides: Mapping[str, Threshol
             f"Chưa có ngưỡng đạt cho hình thức '{form}': pháp luật không quy định, "
             "cơ quan cần ghi tỷ lệ phiếu cần đạt (ví dụ 0.5 hoặc 50%)."
         )
+    return judge_votes(votes, total, threshold)
+
+
+def judge_votes(votes: int, total: int, threshold: Fraction) -> VoteResult:
+    """Judge one nominee against a known threshold; RuleError when the votes are not a count of members."""
     ratio = vote_ratio(votes, total)
     return VoteResult(votes, total, ratio, threshold, ratio >= threshold)
+
+
+def check_office_threshold(form: str, value: ThresholdValue) -> Fraction:
+    """Read an office's own threshold for a form; RuleError when unreadable or below the legal one.
+
+    NĐ 98/2023 Điều 30 khoản 7: the law's share is a minimum, an office may ask more but not less.
+    """
+    given = as_fraction(value)
+    legal = legal_threshold(form)
+    if legal is not None and given < legal:
+        raise RuleError(
+            f"Ngưỡng {percent_text(given)} thấp hơn mức luật định {percent_text(legal)} "
+            f"cho '{form}' (tính trên tổng số thành viên Hội đồng)."
+        )
+    return given

@@ -8,10 +8,16 @@ from vanban.nd30.symbols import RuleError
 from vanban.nd30.voting import (
     DEFAULT_THRESHOLDS,
     as_fraction,
+    check_office_threshold,
     evaluate,
+    find_form,
+    form_key,
+    judge_votes,
     legal_threshold,
     passes,
+    percent_text,
     result_label,
+    same_form,
     threshold_for,
     vote_ratio,
 )
@@ -159,3 +165,77 @@ def test_evaluate() -> None:
 def test_evaluate_without_threshold_names_the_form() -> None:
     with pytest.raises(RuleError, match="Bằng khen của Bộ trưởng Bộ Tư pháp"):
         evaluate(9, 9, "Bằng khen của Bộ trưởng Bộ Tư pháp")
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Chiến sĩ thi đua cơ sở", "chien si thi dua co so"),
+        ("Danh hiệu “Chiến sĩ thi đua cơ sở”", "chien si thi dua co so"),
+        ('danh hiệu "Chiến sĩ thi đua cơ sở"', "chien si thi dua co so"),
+        ("CHIẾN SĨ THI ĐUA CƠ SỞ", "chien si thi dua co so"),
+        ("Chien si thi dua co so", "chien si thi dua co so"),
+        ("  Chiến  sĩ thi đua\tcơ sở ", "chien si thi dua co so"),
+        ("Chiến sĩ thi đua cơ sở", "chien si thi dua co so"),  # NFD input (combining marks)
+        ("Hình thức: Tặng Bằng khen của Bộ trưởng", "bang khen cua bo truong"),
+        ("Truy tặng Huân chương Lao động hạng Ba", "huan chuong lao dong hang ba"),
+        ("«Cờ thi đua»", "co thi dua"),
+        ("Giấy khen", "giay khen"),
+    ],
+)
+def test_form_key(written: str, expected: str) -> None:
+    assert form_key(written) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Danh hiệu “Lao động tiên tiến”", "Lao động tiên tiến", True),
+        ("lao dong tien tien", "Lao động tiên tiến", True),
+        ("Bằng khen của Bộ trưởng", "Bằng khen của Bộ trưởng Bộ Tư pháp", False),
+        ("Giấy khen", "Bằng khen", False),
+    ],
+)
+def test_same_form(a: str, b: str, expected: bool) -> None:
+    assert same_form(a, b) is expected
+
+
+def test_find_form_matches_the_one_way() -> None:
+    forms = ["Chiến sĩ thi đua cơ sở", "Lao động tiên tiến"]
+    assert find_form("Danh hiệu 'chiến sĩ thi đua cơ sở'", forms, str) == "Chiến sĩ thi đua cơ sở"
+    assert find_form("Giấy khen", forms, str) is None
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("Danh hiệu “Chiến sĩ thi đua cơ sở” năm 2025", Fraction(8, 10)),
+        ("CHIEN SI THI DUA CO SO", Fraction(8, 10)),
+        ("Chiến sĩ thi đua Bộ Tư pháp", Fraction(9, 10)),
+        ("Tặng Cờ thi đua của Chính phủ", Fraction(8, 10)),
+        ("Chiến sĩ thi đua cơ sởx", None),
+    ],
+)
+def test_legal_threshold_matching_variants(form: str, expected: Fraction | None) -> None:
+    assert legal_threshold(form) == expected
+
+
+def test_judge_votes_is_exact() -> None:
+    result = judge_votes(8, 10, Fraction(4, 5))
+    assert (result.ratio, result.passed, result.label) == (Fraction(4, 5), True, "Đạt")
+    assert judge_votes(7, 9, Fraction(4, 5)).passed is False
+
+
+@pytest.mark.parametrize(
+    ("ratio", "expected"),
+    [(Fraction(4, 5), "80%"), (Fraction(2, 3), "66,67%"), (Fraction(6, 11), "54,55%"), (Fraction(1), "100%")],
+)
+def test_percent_text(ratio: Fraction, expected: str) -> None:
+    assert percent_text(ratio) == expected
+
+
+def test_office_threshold_may_not_go_below_the_law() -> None:
+    assert check_office_threshold("Giấy khen", "60%") == Fraction(3, 5)
+    assert check_office_threshold("Chiến sĩ thi đua cơ sở", 0.9) == Fraction(9, 10)
+    with pytest.raises(RuleError, match="thấp hơn mức luật định 80%"):
+        check_office_threshold("Chiến sĩ thi đua cơ sở", "70%")

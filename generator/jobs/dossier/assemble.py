@@ -21,9 +21,9 @@ from typing import Any
 
 from vanban.errors import ConversionError, Problem
 from vanban.jobs.document import render_prepared
-from vanban.jobs.dossier.campaign import _pct
 from vanban.jobs.dossier.plan import DossierError, DossierPlan, PlannedDocument, de_nghi_item, plan_dossier
 from vanban.nd30.awards import count_by_form
+from vanban.nd30.voting import percent_text
 
 __all__ = [
     "DATA_FILE",
@@ -92,8 +92,8 @@ def _validated_data(plan: DossierPlan) -> dict[str, Any]:
                 else {
                     "so_phieu": vote.votes,
                     "tong_so_thanh_vien": vote.total,
-                    "ty_le": _pct(vote.ratio),
-                    "nguong": _pct(vote.threshold),
+                    "ty_le": percent_text(vote.ratio),
+                    "nguong": percent_text(vote.threshold),
                     "dat": vote.passed,
                 },
             }

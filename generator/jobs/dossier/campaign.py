@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -26,10 +25,10 @@ from vanban.errors import DataValidationError, Problem
 from vanban.jobs.dossier.nominations import Record, Table, fold
 from vanban.nd30.awards import KINDS
 from vanban.nd30.symbols import RuleError
-from vanban.nd30.voting import VoteResult, as_fraction, threshold_for, vote_ratio
+from vanban.nd30.voting import VoteResult, as_fraction, find_form, judge_votes, percent_text, same_form, threshold_for
 from vanban.pipeline.load import Source, load_data
 from vanban.pipeline.validate import load_schema, schema_problems
-from vanban.vi import format_count, format_date_short, format_percent, parse_date
+from vanban.vi import format_count, format_date_short, parse_date
 
 __all__ = [
     "FLAGS",
@@ -203,8 +202,7 @@ class Campaign:
 
     def form(self, name: str) -> AwardForm | None:
         """Return the campaign's form for a name as typed (case, diacritics and spaces ignored)."""
-        key = fold(name)
-        return next((f for f in self.forms if fold(f.ten) == key), None)
+        return find_form(name, self.forms, lambda f: f.ten)
 
 
 def _problem(source: Source, path: str, message: str) -> Problem:
@@ -232,7 +230,7 @@ def load_campaign(path: str | Path) -> Campaign:
     forms: list[AwardForm] = []
     for i, item in enumerate(data["hinh_thuc"]):
         where = f"hinh_thuc[{i + 1}]"
-        if any(fold(f.ten) == fold(item["ten"]) for f in forms):
+        if any(same_form(f.ten, item["ten"]) for f in forms):
             problems.append(_problem(source, f"{where}.ten", f"Hình thức '{item['ten']}' được khai hai lần."))
         threshold: Fraction | None
         try:
@@ -310,7 +308,7 @@ def check_quotas(forms: Sequence[AwardForm], unit: Unit, nominees: Sequence[Mapp
     """Return every quota exceeded by the nominees (dicts with loai, hinh_thuc), in form order."""
     out: list[QuotaExcess] = []
     for form in forms:
-        members = [i for i, n in enumerate(nominees) if fold(n.get("hinh_thuc", "")) == fold(form.ten)]
+        members = [i for i, n in enumerate(nominees) if same_form(n.get("hinh_thuc", ""), form.ten)]
         for kind in (*KINDS, "tong"):
             rule = form.quotas.get(kind)
             if rule is None:
@@ -353,12 +351,6 @@ class Review:
         return not self.problems
 
 
-def _pct(ratio: Fraction) -> str:
-    """Write a ratio as a percentage, whole when exact ("70%"), else two decimals ("54,55%")."""
-    whole = (ratio * 100).denominator == 1
-    return format_percent(Decimal(ratio.numerator) / Decimal(ratio.denominator), 0 if whole else 2)
-
-
 def _kind_label(kind: str) -> str:
     return {"tong": "tập thể và cá nhân", **KINDS}[kind]
 
@@ -397,11 +389,10 @@ def review(campaign: Campaign, table: Table, today: date) -> Review:
         form = campaign.form(data.get("hinh_thuc", "")) if data.get("hinh_thuc") else None
         if isinstance(votes, int) and form is not None:
             try:
-                ratio = vote_ratio(votes, total)
+                result = judge_votes(votes, total, form.threshold)
             except RuleError as err:
                 out.problems.append(record.problem(str(err), "so_phieu_dong_y"))
                 continue
-            result = VoteResult(votes, total, ratio, form.threshold, ratio >= form.threshold)
             out.votes[record.index] = result
             if result.passed:
                 out.passed.append(record)
@@ -409,8 +400,8 @@ def review(campaign: Campaign, table: Table, today: date) -> Review:
                 out.failed.append(record)
                 out.warnings.append(
                     record.problem(
-                        f"{data.get('ten')} đạt {votes}/{total} phiếu ({_pct(ratio)}), dưới ngưỡng "
-                        f"{_pct(form.threshold)} của hình thức '{form.ten}': ghi 'Không đạt' trong biên bản, "
+                        f"{data.get('ten')} đạt {votes}/{total} phiếu ({percent_text(result.ratio)}), dưới ngưỡng "
+                        f"{percent_text(form.threshold)} của hình thức '{form.ten}': ghi 'Không đạt' trong biên bản, "
                         "không đưa vào tờ trình và báo cáo thành tích.",
                         "so_phieu_dong_y",
                         warning=True,
