@@ -5,25 +5,24 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 import jinja2
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from vanban import __version__
+from vanban.resources import WEB_PAGES, WEB_STATIC
 from vanban.web.errors import BodyLimit, SecurityHeaders, install_error_handlers
 from vanban.web.pdf import PdfService, PreviewStore
 from vanban.web.settings import OfficeCatalog, Settings
 
-HERE = Path(__file__).resolve().parent
 log = logging.getLogger("vanban.web")
 
 
 def make_templates() -> Jinja2Templates:
     """Return the page templates: autoescaped (every value is escaped), strict about missing variables."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        loader=jinja2.FileSystemLoader(WEB_PAGES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -52,7 +51,7 @@ def create_app(settings: Settings | None = None, *, pdf: PdfService | None = Non
     install_error_handlers(app)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.mount("/static", StaticFiles(directory=WEB_STATIC), name="static")
 
     from vanban.web import dossier, routes
 

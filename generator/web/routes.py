@@ -132,6 +132,8 @@ def sample_path(code: str) -> Path | None:
 
     Types that share a schema share samples: the danh sách is made from the tờ trình's data.
     """
+    if SAMPLES is None:  # installed from a wheel: the samples stay in the repository
+        return None
     name = document_types()[code].schema_name if code in document_types() else code
     folder = SAMPLES / name
     path = folder / f"{name}.yaml"

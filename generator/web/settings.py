@@ -21,7 +21,7 @@ class Settings:
 
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
-    office_dirs: list[Path] = field(default_factory=lambda: [SAMPLES / "co-quan"])
+    office_dirs: list[Path] = field(default_factory=lambda: [SAMPLES / "co-quan"] if SAMPLES else [])
     max_upload_bytes: int = 10 * 1024 * 1024
     max_fields: int = 2000
     pdf_workers: int = 1

@@ -1,0 +1,1 @@
+"""The JSON Schemas of the data files, shipped inside the package as vanban.schemas."""

@@ -1,0 +1,1 @@
+"""The built-in document templates (.docx), shipped inside the package as vanban.templates."""
