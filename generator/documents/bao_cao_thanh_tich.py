@@ -1,4 +1,4 @@
-"""Báo cáo thành tích theo đợt / chuyên đề, of one cá nhân or one tập thể (spec §11.3).
+"""Báo cáo thành tích theo đợt / chuyên đề, of one cá nhân or one tập thể (docs/nd30-rules.md).
 
 The form is “mẫu số 1.5 phụ lục 1” of Thông tư 31/2025/TT-BTP, which is not public (UNCONFIRMED). The
 layout follows the NĐ 152/98/91 báo cáo thành tích lineage as practised: Quốc hiệu centred (no Số, no
@@ -18,22 +18,19 @@ import re
 from datetime import date
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from vanban.documents import DocumentType, Prepared, register
 from vanban.documents.body import ARABIC, LETTER, BodyParagraph, number_body
 from vanban.documents.common import Problems, close_body, date_line, draft_mark
+from vanban.documents.results_table import table_context
 from vanban.nd30 import check_name
-from vanban.ooxml.geometry import TEXT_WIDTH
 from vanban.ooxml.richtext import plain, rich
 from vanban.ooxml.rules import agency_rule, title_rule
-from vanban.ooxml.tables import Cell, measured_widths, results_table, weighted_widths
 from vanban.pipeline.load import Source
 from vanban.profile import Office
 from vanban.vi import (
     format_count,
     format_date_short,
-    format_number,
-    format_percent,
     parse_date,
     upper_vi,
 )
@@ -41,7 +38,8 @@ from vanban.vi import (
 CA_NHAN = "ca_nhan"
 TAP_THE = "tap_the"
 
-# UNCONFIRMED headings (spec §11.3, “theo đợt/chuyên đề”): today's common practice, overridable in data.
+# Headings not confirmed against the form (docs/nd30-rules.md, “Báo cáo thành tích”): today's common
+# practice, overridable in data.
 DEFAULT_LABELS = {
     "nhan_ve_thanh_tich": "Về thành tích xuất sắc trong",
     "nhan_muc_thong_tin": "THÔNG TIN CHUNG",
@@ -50,7 +48,7 @@ DEFAULT_LABELS = {
     "nhan_xac_nhan_cap_trinh": "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG",
 }
 
-# Signature pairs per subject type (spec §11.3, NĐ 98 Mẫu 02 lineage): (left, right) × (title, note).
+# Signature pairs per subject type (NĐ 98/2023 Mẫu 02 lineage): (left, right) × (title, note).
 SIGNATURES = {
     CA_NHAN: (
         ("THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ", "(Ký, đóng dấu)"),
@@ -96,7 +94,7 @@ _TOKEN_EDGE = ",.;:()[]\"“”'"
 
 
 def abbreviation_warning(text: str) -> str | None:
-    """Return why a name breaks “ghi đầy đủ bằng chữ in thường, không viết tắt” (spec §11.3); None if fine.
+    """Return why a name breaks “ghi đầy đủ bằng chữ in thường, không viết tắt” (forms' footnote); None if fine.
 
     All-capital text and tokens with two or more capitals (THADS, UBND, TP.HCM) are flagged; Roman
     numerals (khu vực II) are not abbreviations.
@@ -137,33 +135,6 @@ def as_list(value: str | list[str] | None) -> list[str]:
 def paragraphs(value: str | list[str] | None) -> list[Markup]:
     """Return one or several paragraphs of free text, with **bold**/*italic*; None gives none."""
     return [rich(v) for v in as_list(value)]
-
-
-def ambiguous_number(value: Any) -> bool:
-    """Tell whether a YAML float like 685.231 was probably meant as a Vietnamese-grouped 685231."""
-    return isinstance(value, float) and re.fullmatch(r"\d{1,3}(\.\d{3})+", repr(value)) is not None
-
-
-def format_cell(value: Any) -> tuple[str, bool]:
-    """Return (text, is_number) for a results cell: numbers `685.231`, {ty_le} `99,56%`, None empty."""
-    if value is None:
-        return "", False
-    if isinstance(value, dict):
-        return format_percent(value["ty_le"], value.get("so_le", 2)), True
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return format_number(value), True
-    return str(value), False
-
-
-def results_table_xml(columns: list[str], rows: list[list[Any]], weights: list[float] | None = None) -> Markup:
-    """Return the results table: numbers in Vietnamese and centred, text as written; widths from do_rong or the text."""
-    cells = [[format_cell(v) for v in row] for row in rows]
-    if weights:
-        widths = weighted_widths(weights, TEXT_WIDTH)
-    else:
-        widths = measured_widths(columns, [[text for text, _ in row] for row in cells], TEXT_WIDTH)
-    body = [[Cell(escape(text), "center") if numeric else Cell(rich(text)) for text, numeric in row] for row in cells]
-    return results_table([rich(c) for c in columns], body, widths)
 
 
 def report_year(data: dict[str, Any], day: date | None) -> int:
@@ -216,33 +187,6 @@ def info_context(data: dict[str, Any]) -> dict[str, Any]:
         "dac_diem": paragraphs(data.get("dac_diem")),
         "bien_che": staff_text(data["bien_che"]) if data.get("bien_che") is not None else "",
         "chuc_nang": paragraphs(data.get("chuc_nang")),
-    }
-
-
-def table_context(table: dict[str, Any] | None, problems: Problems) -> dict[str, Any] | None:
-    """Return the results table (caption, unit, XML) after checking its shape; None when there is none."""
-    if not table:
-        return None
-    width = len(table["cot"])
-    for i, row in enumerate(table["dong"], start=1):
-        if len(row) != width:
-            problems.add(f"bang_ket_qua.dong[{i}]", f"Dòng có {len(row)} ô nhưng bảng có {width} cột.")
-        for j, value in enumerate(row, start=1):
-            if ambiguous_number(value):
-                problems.warn(
-                    f"bang_ket_qua.dong[{i}][{j}]",
-                    f"Số {value!r} được hiểu là số thập phân {format_number(value)}; nếu là số có hàng nghìn, "
-                    f"viết liền không dấu chấm ({repr(value).replace('.', '')}) hoặc để trong ngoặc kép.",
-                )
-    weights = table.get("do_rong")
-    if weights and len(weights) != width:
-        problems.add("bang_ket_qua.do_rong", f"Có {len(weights)} độ rộng nhưng bảng có {width} cột.")
-    if problems.items:
-        return None
-    return {
-        "tieu_de": rich(table["tieu_de"]) if table.get("tieu_de") else "",
-        "don_vi": table.get("don_vi", ""),
-        "bang": results_table_xml(table["cot"], table["dong"], weights),
     }
 
 

@@ -12,10 +12,8 @@ from vanban import render_document
 from vanban.check import body_paragraph_findings, check_document
 from vanban.documents.bao_cao_thanh_tich import (
     abbreviation_warning,
-    ambiguous_number,
     close_last,
     decision_text,
-    format_cell,
     proposal_line,
     report_year,
     split_body,
@@ -23,6 +21,7 @@ from vanban.documents.bao_cao_thanh_tich import (
     subject_line,
 )
 from vanban.documents.body import BodyParagraph
+from vanban.documents.results_table import ambiguous_number, format_cell
 from vanban.errors import DataValidationError
 from vanban.ooxml.tables import column_widths, weighted_widths
 from vanban.resources import SAMPLES
