@@ -1,4 +1,4 @@
-"""Check a DOCX against the NĐ 30 conformance checklist (spec/nd30.md §13), element by element.
+"""Check a DOCX against the NĐ 30 conformance checklist (docs/nd30-rules.md, “The checklist”), element by element.
 
 Used by the tests of every document type and by `vanban check`. It reads the finished DOCX, so it
 judges what Word will show — an office's own edited template is checked the same way.
@@ -119,7 +119,7 @@ def nfc(text: str) -> str:
 
 
 def check_document(path: str | Path) -> list[Finding]:
-    """Return every §13 finding for the DOCX at `path` (an empty list: it conforms)."""
+    """Return every checklist finding for the DOCX at `path` (an empty list: it conforms)."""
     doc = Document(str(path))
     props = _Props(doc)
     findings: list[Finding] = []

@@ -1,10 +1,10 @@
-"""Biên bản họp bình xét khen thưởng (NĐ 30 Phụ lục III, Mẫu 1.9; spec §11.5).
+"""Biên bản họp bình xét khen thưởng (NĐ 30 Phụ lục III, Mẫu 1.9).
 
 Header with `Số: …/BB-…` and no place/date line; BIÊN BẢN + meeting name; the Mẫu 1.9 lines (thời gian,
 địa điểm, thành phần, chủ trì, thư ký, nội dung); the vote table with ratios on the TOTAL members of the
 Hội đồng and Đạt / Không đạt computed by generator.nd30.voting; the closing line; THƯ KÝ | CHỦ TỌA.
 The vote content itself (ballot counts, Ban kiểm phiếu, summary sentence) is UNCONFIRMED practice
-(spec §11.5, cf. QĐ 3621/QĐ-BYT): every line of it comes from data or can be left out.
+(cf. the kiểm phiếu model of QĐ 3621/QĐ-BYT; docs/nd30-rules.md): every line of it comes from data or can be left out.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ DEFAULT_VOTE_TITLE = "Kết quả bỏ phiếu"
 SIGN_NOTE = "(Ký, ghi rõ họ tên)"
 # NĐ 30 Mẫu 1.9: "Lưu: VT, Hồ sơ." — the biên bản is kept in the meeting's file, not by a drafting unit.
 LUU_UNIT = "Hồ sơ"
-# NĐ 98/2023 Điều 47.4.b (spec §11.5): quorum of the central Hội đồng is 2/3 of its members. Other
+# NĐ 98/2023/NĐ-CP Điều 47 khoản 4 điểm b: quorum of the central Hội đồng is 2/3 of its members. Other
 # levels set their own (UNCONFIRMED), so falling short is only a warning.
 QUORUM = Fraction(2, 3)
 KINDS = (("tap_the", "Tập thể"), ("ca_nhan", "Cá nhân"))
@@ -155,7 +155,7 @@ def role_line(label: str, person: dict[str, Any], present: list[dict[str, Any]])
 
 
 def check_thresholds(overrides: dict[str, Any], problems: Problems) -> None:
-    """Reject a threshold the office set below the legal one (spec §11.5: the law's share is a minimum)."""
+    """Reject a threshold the office set below the legal one (NĐ 98/2023 Điều 30.7: the share is a minimum)."""
     for key, value in overrides.items():
         problems.check(f"nguong_dat.{key}", partial(check_office_threshold, key, value), None)
 

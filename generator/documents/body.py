@@ -3,7 +3,7 @@
 NĐ 30 Phụ lục I, II.6 (structure B, used by kế hoạch, báo cáo, công văn): mục `I.` (Roman, UPPERCASE,
 bold), khoản `1.` (bold when it has a title), điểm `a)` with Vietnamese letters, then `-` and `+` bullets
 (common practice, not in Phụ lục I). A section may ask for decimal sub-numbering (`1.1.`, `1.1.1.`),
-as reference 001 does. The engine numbers everything, so inserting a section renumbers the rest.
+as some ministries' công văn do. The engine numbers everything, so inserting a section renumbers the rest.
 
 Data shapes (keys as clerks write them):
 - "text"                                    a paragraph, unnumbered

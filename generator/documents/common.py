@@ -77,7 +77,7 @@ def date_line(place: str, day: date | None, year: int, month: int | None = None)
 def draft_mark(data: dict[str, Any]) -> str:
     """Return the draft marker text: "DỰ THẢO" for true, the data's own text ("Dự thảo lần 2"), else "".
 
-    Not regulated by NĐ 30 (spec §8, UNCONFIRMED); common practice is a boxed mark at the top left.
+    Not regulated by NĐ 30 (docs/nd30-rules.md, “Dự thảo”); common practice is a boxed mark at the top left.
     """
     value = data.get("du_thao")
     if value is True:

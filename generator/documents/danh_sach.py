@@ -1,9 +1,9 @@
-"""Danh sách đề nghị khen thưởng as its own file, from the tờ trình's data (spec §11.2, §11.4).
+"""Danh sách đề nghị khen thưởng as its own file, from the tờ trình's data (docs/nd30-rules.md).
 
 The dossier sends the danh sách beside the tờ trình. It is built from the same data and by the same
 code as the tờ trình's appendix (to_trinh.prepare), so names and counts cannot differ between them.
 It carries the agency header without Số or date (it belongs to the tờ trình's number) and no signature:
-an attachment is sealed on its first page over the agency name or its title (spec §7).
+an attachment is sealed on its first page over the agency name or its title (NĐ 30 Phụ lục I, II.8).
 """
 
 from __future__ import annotations

@@ -28,10 +28,10 @@ _SENTENCE_END = (".", ":", "!", "?", "…")
 
 
 def can_cu_lines(value: str | list[str] | None) -> list[str]:
-    """Return the căn cứ lines as printed (spec §6: each ends `;`, the last `.`); None or empty gives none.
+    """Return the căn cứ lines as printed (NĐ 30 Phụ lục I, II.6: `;` after each, `.` last); None or empty: none.
 
     A list is one căn cứ per line (nd30.citations.punctuate_lines). A single string is one preamble
-    paragraph (reference 000: "Thực hiện …, … với các nội dung cụ thể sau:"), kept as written when it
+    paragraph (as kế hoạch often open: "Thực hiện …, … với các nội dung cụ thể sau:"), kept as written when it
     already ends a sentence or introduces the body with `:`, otherwise closed with `.`.
     """
     if not value:
@@ -68,7 +68,7 @@ def prepare(source: Source, office: Office) -> Prepared:
         "duong_ke_trich_yeu": title_rule(longest),
         "can_cu": [rich(line) for line in can_cu_lines(data.get("can_cu"))],
         "noi_dung": close_body(number_body(data["noi_dung"], SCHEME)),
-        # NĐ 30 P1 II.9 (spec §5): only Tờ trình, Báo cáo and Công văn have Kính gửi; a kế hoạch has Nơi nhận.
+        # NĐ 30 Phụ lục I, II.9: only Tờ trình, Báo cáo and Công văn have Kính gửi; a kế hoạch has Nơi nhận.
         **recipients_context(data, problems, unit=unit, upward=False),
         **signature_context(office, data, problems),
     }

@@ -1,4 +1,4 @@
-"""Tờ trình đề nghị khen thưởng (NĐ 30 Phụ lục III, Mẫu 1.4; spec §11.4), with the danh sách attached.
+"""Tờ trình đề nghị khen thưởng (NĐ 30 Phụ lục III, Mẫu 1.4), with the danh sách attached.
 
 The counts in the proposal sentence and the rows of the danh sách come from the same list (`de_nghi`)
 through generator.nd30.awards, so the text and the table cannot disagree.
@@ -36,8 +36,8 @@ from vanban.vi import format_date, roman, upper_vi
 TYPE_NAME = "tờ trình"
 TEN_LOAI = "TỜ TRÌNH"
 
-# spec §11.1. The trích yếu of NĐ 152/2025/NĐ-CP is written as commonly cited (UNCONFIRMED against the
-# official text); an office that cites it differently writes its own `can_cu`.
+# Legal base: Luật Thi đua, khen thưởng 2022; NĐ 152/2025/NĐ-CP, whose trích yếu is written as commonly
+# cited (not yet checked against the official text); an office that cites it differently writes its own `can_cu`.
 LUAT_TDKT = "Luật Thi đua, khen thưởng ngày 15/6/2022"
 ND_152 = (
     "Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ quy định chi tiết một số điều của "
@@ -46,7 +46,7 @@ ND_152 = (
 DEFAULT_ACTION = "xét, tặng"
 ATTACHED = "(có danh sách kèm theo)"
 
-# Reference 001 §2: the tờ trình must state that no nominee is under disciplinary review, investigation,
+# Campaign guides ask the tờ trình to state that no nominee is under disciplinary review, investigation,
 # inspection, or a complaint/denunciation being verified. Our own wording; `cam_ket` overrides it.
 STATEMENT = (
     "{chu_the} báo cáo: các tập thể, cá nhân được đề nghị khen thưởng nêu trên không trong thời gian "
@@ -55,7 +55,7 @@ STATEMENT = (
     "làm rõ theo quy định."
 )
 
-# Danh sách table: columns of spec §11.4 (UNCONFIRMED practice); Ghi chú only when a row has one.
+# Danh sách table: columns of common practice (no legal form; docs/nd30-rules.md); Ghi chú only when a row has one.
 COLUMNS = ("TT", "Tên tập thể / Họ và tên", "Chức vụ, đơn vị công tác", "Hình thức đề nghị", "Tóm tắt thành tích")
 GHI_CHU = "Ghi chú"
 
@@ -122,7 +122,7 @@ def danh_sach_context(source: Source, office: Office, so_ky_hieu: str) -> dict[s
     title = data.get("tieu_de_danh_sach") or f"{subject_phrase(nominees)} đề nghị tặng {forms_phrase(nominees)}"
     day, year = issue_date(data, Problems(source))  # a bad date is reported once, by header_context
     number = so_ky_hieu.removeprefix("Số:").strip()
-    # spec §8 (P1 III.1): "(Kèm theo Văn bản số …/…-… ngày … tháng … năm … của …)", italic, centred.
+    # NĐ 30 Phụ lục I, III.1: "(Kèm theo Văn bản số …/…-… ngày … tháng … năm … của …)", italic, centred.
     kem_theo = f"(Kèm theo Tờ trình số {number} {format_date(day, year=year)} của {office.ten})"
     groups = []
     for index, (kind, rows) in enumerate(order_nominees(nominees), start=1):
@@ -174,7 +174,7 @@ def prepare(source: Source, office: Office) -> Prepared:
 
     header = header_context(office, data, TYPE_NAME, problems, unit=unit)
     trich_yeu = trich_yeu_line(data.get("trich_yeu"), nominees)
-    # spec §11.4: "đề nghị … xét, tặng … cho N tập thể, M cá nhân (có danh sách … kèm theo)".
+    # Common wording: "đề nghị … xét, tặng … cho N tập thể, M cá nhân (có danh sách … kèm theo)".
     proposal = (
         f"Để kịp thời động viên, khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong {campaign}, "
         f"{subject} kính đề nghị {asked} {action} {proposal_phrase(nominees)} {ATTACHED}."

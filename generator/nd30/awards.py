@@ -1,4 +1,4 @@
-"""Counting nominees of a khen thưởng proposal and writing the count phrase (spec §11.4), no DOCX.
+"""Counting nominees of a khen thưởng proposal and writing the count phrase (docs/nd30-rules.md), no DOCX.
 
 A tờ trình says "tặng Bằng khen … cho 02 tập thể và 05 cá nhân; Giấy khen … cho 03 cá nhân" and attaches
 the danh sách; both come from the same list through these functions, so the counts always equal the rows.
@@ -84,7 +84,7 @@ def count_by_form(nominees: Sequence[Mapping[str, Any]]) -> list[FormCount]:
 
 def count_phrase(tap_the: int, ca_nhan: int) -> str:
     """Write "02 tập thể và 05 cá nhân", leaving out a zero part ("03 cá nhân"); both zero is an error."""
-    # Counts below 10 take a leading zero, as in reference 001 ("không quá 01 tập thể").
+    # Counts below 10 take a leading zero, as campaign guides and tờ trình write them ("không quá 01 tập thể").
     parts = [f"{format_count(n)} {KINDS[kind]}" for kind, n in (("tap_the", tap_the), ("ca_nhan", ca_nhan)) if n]
     if not parts:
         raise RuleError("Không có tập thể, cá nhân nào để đếm.")

@@ -15,7 +15,7 @@ __all__ = [
     "noi_nhan",
 ]
 
-# Spec §13 item 7: the last Nơi nhận line.
+# NĐ 30 Phụ lục I, II.9.d: the last Nơi nhận line (the drafting unit may be absent, see below).
 NOI_NHAN_LAST_PATTERN = re.compile(r"^- Lưu: VT(, .+)?\.$")
 
 _LEADING_DASH = re.compile("^\\s*[-\u2013\u2014+\u2022]\\s*")
@@ -71,7 +71,7 @@ def _copies(copies: int | None) -> str:
 def luu_line(unit_abbr: str, copies: int | None = None) -> str:
     """Write the last Nơi nhận line "- Lưu: VT, TCCB." (copies → "- Lưu: VT, TCCB (02).").
 
-    An empty unit gives "- Lưu: VT." (only Văn thư keeps a copy; allowed by spec §13 item 7).
+    An empty unit gives "- Lưu: VT." (only Văn thư keeps a copy; accepted, docs/nd30-rules.md, “Kính gửi and Nơi nhận”).
     """
     # NĐ 30 Phụ lục I, II.9.d: "dòng cuối cùng bao gồm chữ “Lưu” sau có dấu hai chấm (:), tiếp theo
     # là chữ viết tắt “VT”, dấu phẩy (,), chữ viết tắt tên đơn vị (hoặc bộ phận) soạn thảo văn bản

@@ -105,8 +105,8 @@ DOCUMENT_KINDS: dict[str, str] = {
 # Blank left for the number on an unsigned draft; Văn thư writes it in after signature (Điều 15).
 BLANK_NUMBER = " " * 6
 
-# NĐ 30 Phụ lục I, II.3.b-c: letters/digits, groups joined by "-", no spaces. "&" is added to
-# the spec §4 class because real unit abbreviations contain it (CQLTHADS-CĐ&TKDL).
+# NĐ 30 Phụ lục I, II.3.b-c: letters/digits, groups joined by "-", no spaces. "&" is also
+# accepted because real unit abbreviations contain it (CQLTHADS-CĐ&TKDL).
 _ABBR_RE = re.compile(r"[A-Za-zĐđ0-9&]+")
 SO_KY_HIEU_PATTERN = re.compile(r"^Số: (0[1-9]|[1-9]\d+)/[A-Za-zĐđ0-9&]+(-[A-Za-zĐđ0-9&]+)*$")
 _SYMBOL_RE = re.compile(r"[A-Za-zĐđ0-9&]+(-[A-Za-zĐđ0-9&]+)*")
@@ -208,7 +208,7 @@ def so_ky_hieu(number: int | None, symbol: str) -> str:
 
 
 def is_valid_so_ky_hieu(s: str) -> bool:
-    """Tell whether a numbered "Số: …" line meets spec §4; drafts with a blank number do not."""
+    """Tell whether a numbered "Số: …" line meets NĐ 30 Phụ lục I, II.3; drafts with a blank number do not."""
     return isinstance(s, str) and SO_KY_HIEU_PATTERN.fullmatch(s) is not None
 
 

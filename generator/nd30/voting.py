@@ -1,10 +1,11 @@
 """Vote rules of a Hội đồng Thi đua - Khen thưởng: ratio on total members, thresholds, Đạt / Không đạt.
 
-Source: spec/nd30.md §11.5, quoting NĐ 98/2023/NĐ-CP Điều 30 khoản 7 (the NĐ 152/2025 article is
-UNCONFIRMED): the proposing level's Hội đồng votes on Anh hùng, Chiến sĩ thi đua and Cờ thi đua; the
-approval needed is a share of the **total members** of the Hội đồng (per its founding decision), not of
-those present. Bằng khen, Giấy khen and Lao động tiên tiến have no statutory threshold: the office sets
-one in its own regulation, and the data must say it (`threshold_for` then returns None without it).
+Source: NĐ 98/2023/NĐ-CP Điều 30 khoản 7 (NĐ 152/2025/NĐ-CP replaced it; its matching article is not yet
+checked, see docs/nd30-rules.md, “Vote thresholds”): the proposing level's Hội đồng votes on Anh hùng,
+Chiến sĩ thi đua and Cờ thi đua; the approval needed is a share of the **total members** of the Hội
+đồng (per its founding decision), not of those present. Bằng khen, Giấy khen and Lao động tiên tiến
+have no statutory threshold: the office sets one in its own regulation, and the data must say it
+(`threshold_for` then returns None without it).
 
 Every comparison is made on exact fractions: 8 of 10 votes against 80 % passes, where floats would not
 (0.8 as a float is a little more than 8/10).
@@ -53,7 +54,7 @@ ThresholdValue = Fraction | Decimal | int | float | str
 _NINETY = Fraction(9, 10)
 _EIGHTY = Fraction(8, 10)
 
-# NĐ 98/2023 Điều 30 khoản 7 (spec §11.5): ≥ 90 % of total members for Anh hùng, CSTĐ toàn quốc and
+# NĐ 98/2023/NĐ-CP Điều 30 khoản 7: ≥ 90 % of total members for Anh hùng, CSTĐ toàn quốc and
 # CSTĐ bộ/ban/ngành/tỉnh; ≥ 80 % for CSTĐ cơ sở and Cờ thi đua (bộ/ban/ngành/tỉnh, của Chính phủ).
 # Keys are the start of the legal title; a form matches a key it begins with (see `threshold_for`),
 # so "Chiến sĩ thi đua Bộ Tư pháp" falls under "Chiến sĩ thi đua bộ" and "Cờ thi đua của Chính phủ"

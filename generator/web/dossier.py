@@ -3,7 +3,7 @@
 Every uploaded file is written into a temporary folder made here, under a name made here. The paths
 a campaign names (`co_quan`, `de_nghi`) are replaced with the chosen office profile and the uploaded
 table; every `tep_thanh_tich` the table names must be a plain relative name matching an uploaded file
-before any of the core reads it (spec §14: no path from the client reaches the file system).
+before any of the core reads it (a rule of vanban's web form: no path from the client reaches the file system).
 """
 
 from __future__ import annotations

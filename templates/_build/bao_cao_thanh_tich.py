@@ -1,4 +1,4 @@
-"""Báo cáo thành tích theo đợt / chuyên đề — mẫu số 1.5 phụ lục 1 TT 31/2025/TT-BTP (UNCONFIRMED, spec §11.3).
+"""Báo cáo thành tích theo đợt / chuyên đề — mẫu số 1.5 phụ lục 1 TT 31/2025/TT-BTP (not public; docs/nd30-rules.md).
 
 One template, two variants (`loai == "ca_nhan"` / `"tap_the"`). The nominee writes this report, so there
 is no Số and no Nơi nhận: Quốc hiệu and Tiêu ngữ are centred on the page (or, with co_quan_dau_trang,
@@ -28,7 +28,7 @@ from vanban.ooxml.metrics import text_width_twips
 BODY = parts.BODY
 CELL = dict(align="center", before=40, after=40, line=240)
 
-PERSON_LINES = [  # (field, label) — spec §11.3 cá nhân, in the form's order; ho_ten and don_vi are required
+PERSON_LINES = [  # (field, label) — cá nhân, in the form's order; ho_ten and don_vi are required
     ("ho_ten", "Họ và tên"),
     ("ngay_sinh", "Sinh ngày, tháng, năm"),
     ("gioi_tinh", "Giới tính"),
@@ -39,7 +39,7 @@ PERSON_LINES = [  # (field, label) — spec §11.3 cá nhân, in the form's orde
     ("trinh_do", "Trình độ chuyên môn, nghiệp vụ"),
     ("hoc_ham_hoc_vi", "Học hàm, học vị, danh hiệu, giải thưởng"),
 ]
-UNIT_LINES = [  # spec §11.3 theo đợt: seat, phone, structure, staff, functions
+UNIT_LINES = [  # theo đợt: seat, phone, structure, staff, functions
     ("ten", "Tên tập thể"),
     ("tru_so", "Trụ sở"),
     ("dien_thoai", "Điện thoại"),
@@ -63,7 +63,7 @@ SIGN_GAP = 113
 def centred_header(doc: Container) -> None:
     """Add Quốc hiệu and Tiêu ngữ centred on the page, formatted exactly as parts.header does.
 
-    They sit in a one-cell borderless table, like every NĐ 30 header (spec §3), so a clerk moves the
+    They sit in a one-cell borderless table, like every NĐ 30 header (Phụ lục I, IV), so a clerk moves the
     header as one block and the checker finds the date line where it looks for it.
     """
     cell = borderless_table(doc, [TEXT_WIDTH]).rows[0].cells[0]
@@ -71,7 +71,7 @@ def centred_header(doc: Container) -> None:
     para(cell, parts.TIEU_NGU, size=TIEU_NGU_SIZE, bold=True, align="center")
     # NĐ 30 P1 II.1.b: the line under Tiêu ngữ is as long as the text.
     rule(cell, text_width_twips(parts.TIEU_NGU, TIEU_NGU_SIZE, bold=True), TEXT_WIDTH)
-    # spec §11.3: `……, ngày … tháng … năm …` italic on the right, centred over the right part (P1 ô 4).
+    # `……, ngày … tháng … năm …` italic on the right, centred over the right part (NĐ 30 Phụ lục I, IV ô 4).
     para(cell, "{{ dia_danh_ngay }}", size=DATE_SIZE, italic=True, align="center", left=HEADER_LEFT, before=120)
 
 

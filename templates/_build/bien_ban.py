@@ -1,6 +1,6 @@
 """Biên bản — NĐ 30 Phụ lục III, Mẫu 1.9 (Số …/BB-…, no place/date line; THƯ KÝ | CHỦ TỌA; Nơi nhận below).
 
-Used for the biên bản họp bình xét khen thưởng (spec §11.5): the Mẫu 1.9 lines, the body, then the vote
+Used for the biên bản họp bình xét khen thưởng (NĐ 30 Phụ lục III): the Mẫu 1.9 lines, the body, then the vote
 table (header row repeats on every page, rows never split, single borders, 13 pt).
 """
 

@@ -1,7 +1,7 @@
 """Danh sách đề nghị khen thưởng as its own file: agency header and the list attached to the tờ trình.
 
 No signature block: an attachment is sealed on its first page over the agency name or its title
-(spec §7, NĐ 30 P1 II.8), the way the tờ trình's own appendix is.
+(NĐ 30 Phụ lục I, II.8), the way the tờ trình's own appendix is.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ BODY = dict(align="both", before=120, after=0, line=276, first_line=567)  # P1 I
 
 
 def draft_mark(doc: Container) -> None:
-    """Add the optional boxed draft mark (DỰ THẢO) at the top left; not regulated by NĐ 30 (spec §8)."""
+    """Add the optional boxed draft mark (DỰ THẢO) at the top left; not regulated by NĐ 30 (docs/nd30-rules.md)."""
     tag(doc, "{%p if du_thao %}")
     box = grid_table(doc, [2268])
     para(box.rows[0].cells[0], "{{ du_thao }}", size=13, bold=True, align="center", before=40, after=40)

@@ -1,4 +1,4 @@
-"""Tờ trình đề nghị khen thưởng — NĐ 30 Phụ lục III, Mẫu 1.4, with the danh sách attached (spec §11.4).
+"""Tờ trình đề nghị khen thưởng — NĐ 30 Phụ lục III, Mẫu 1.4, with the danh sách attached (docs/nd30-rules.md).
 
 Page 1…: header, TỜ TRÌNH + trích yếu + rule, Kính gửi (sent upward), căn cứ, optional results, the
 proposal, the disciplinary statement, the closing request, Nơi nhận + signature. Then a new section (own

@@ -1,4 +1,4 @@
-"""Write a planned commendation dossier: documents, PDFs, merged PDF, zip, manifest (spec §11.2).
+"""Write a planned commendation dossier: documents, PDFs, merged PDF, zip, manifest (docs/nd30-rules.md, “Commendation dossier”).
 
 `dossier.plan_dossier` has checked everything; here the tờ trình, biên bản and báo cáo are rendered, optionally
 converted to PDF and merged with one bookmark per document, zipped, and recorded in `manifest.json` (inputs

@@ -2,12 +2,12 @@
 
 One YAML file (schemas/dot-thi-dua.schema.json) holds the campaign and the plan that launched it, the
 deadline, the submitting unit and its size, the reward forms with their vote threshold and quotas, the
-Hội đồng meeting and the tờ trình. Quotas may depend on the unit, as reference 001 §1.2.2 sets them
+Hội đồng meeting and the tờ trình. Quotas may depend on the unit, as campaign guides set them
 ("không quá 01 tập thể; từ 15 Phòng khu vực trở lên: 02"; cá nhân by số công chức < 200, 200–500, > 500):
 they are data rules, `{theo: so_cong_chuc, bac: [{duoi: 200, toi_da: 1}, …]}`, evaluated here.
 
 `review` applies every rule to the rows of the danh sách at once: malformed rows, unknown forms, the
-same person twice, a nominee under discipline/investigation/complaint (reference 001 §1.1.b, §2), quotas,
+same person twice, a nominee under discipline/investigation/complaint (docs/nd30-rules.md), quotas,
 the deadline; votes below the threshold are a warning — the nominee stays in the biên bản as
 "Không đạt" and leaves the tờ trình and the báo cáo set.
 """
@@ -48,8 +48,9 @@ __all__ = [
 
 SCHEMA = "dot-thi-dua"
 
-# Reference 001 §1.1.b and §2: a nominee under disciplinary review, under investigation/inspection, or
-# with a complaint/denunciation being verified cannot be proposed. Field → what the message says.
+# Campaign guides (docs/nd30-rules.md, “Eligibility and quotas”): a nominee under disciplinary review,
+# under investigation/inspection, or with a complaint/denunciation being verified
+# cannot be proposed. Field → what the message says.
 FLAGS = {
     "dang_xem_xet_ky_luat": "đang trong thời gian bị xem xét kỷ luật",
     "dang_dieu_tra_thanh_tra": "đang bị điều tra, thanh tra, kiểm tra",
@@ -102,7 +103,7 @@ class Tier:
         )
 
     def describe(self) -> str:
-        """Write the step's condition the way reference 001 does: "từ 200 đến 500", "dưới 200"."""
+        """Write the step's condition the way campaign guides do: "từ 200 đến 500", "dưới 200"."""
         if self.la is not None:
             return f"là {self.la}"
         parts = []
