@@ -11,7 +11,9 @@ from openpyxl import Workbook
 from vanban.cli import main
 from vanban.errors import TemplateError
 from vanban.jobs import document as api
-from vanban.jobs.batch import BatchItem, NameAllocator, items_from_table, run_batch
+from vanban.jobs.batch import BatchItem, items_from_table, run_batch
+from vanban.pipeline import templates
+from vanban.pipeline.naming import FileNamer
 from vanban.pipeline.render import CompiledTemplate
 from vanban.resources import SAMPLES
 
@@ -28,16 +30,16 @@ PEOPLE = ["Nguyễn Văn An", "Trần Thị Bích", "Lê Văn Cường", "Phạm
     ],
 )
 def test_names(labels, names):
-    alloc = NameAllocator("bao-cao", len(labels))
-    assert [alloc.name(i, label) for i, label in enumerate(labels, start=1)] == names
+    alloc = FileNamer(len(labels))
+    assert [alloc.name(i, "bao-cao", label) for i, label in enumerate(labels, start=1)] == names
 
 
 def test_names_collision_and_width():
-    alloc = NameAllocator("x", 1000)
-    assert alloc.name(7, "A") == "0007_x_a.docx"
-    alloc = NameAllocator("x", 5, width=2)
+    alloc = FileNamer(1000)
+    assert alloc.name(7, "x", "A") == "0007_x_a.docx"
+    alloc = FileNamer(5, width=2)
     alloc.used.add("01_x_a")
-    assert alloc.name(1, "A") == "01_x_a-2.docx"
+    assert alloc.name(1, "x", "A") == "01_x_a-2.docx"
 
 
 @pytest.fixture
@@ -78,9 +80,9 @@ def _digests(folder: Path) -> dict[str, str]:
 
 def test_batch_from_table_is_deterministic(table, tmp_path, capsys):
     path, common = table
-    api._compiled.cache_clear()
+    templates._compiled.cache_clear()
     assert main(["batch", "bao-cao-thanh-tich", str(path), "--chung", str(common), "-o", str(tmp_path / "a")]) == 0
-    assert api._compiled.cache_info().misses == 1  # compiled once for the whole batch
+    assert templates._compiled.cache_info().misses == 1  # compiled once for the whole batch
     assert main(["batch", "bao-cao-thanh-tich", str(path), "--chung", str(common), "-o", str(tmp_path / "b")]) == 0
     a, b = _digests(tmp_path / "a"), _digests(tmp_path / "b")
     assert list(a) == [

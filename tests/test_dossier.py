@@ -13,7 +13,6 @@ from docx import Document
 from vanban.check import check_document
 from vanban.cli import main
 from vanban.errors import TemplateError
-from vanban.jobs.dossier import assemble
 from vanban.jobs.dossier.assemble import DossierError, build_dossier, plan_dossier
 from vanban.resources import SAMPLES
 
@@ -132,16 +131,18 @@ def test_every_problem_at_once(tmp_path):
 
 
 def test_failure_mid_build_leaves_nothing(tmp_path, monkeypatch):
-    real = assemble.render_prepared
+    from vanban.pipeline.render import CompiledTemplate
+
+    real = CompiledTemplate.render
     calls = {"n": 0}
 
-    def flaky(kind, prepared, **kw):
+    def flaky(self, context, **kw):
         calls["n"] += 1
         if calls["n"] == 3:
             raise TemplateError("Mẫu hỏng (giả lập).")
-        return real(kind, prepared, **kw)
+        return real(self, context, **kw)
 
-    monkeypatch.setattr(assemble, "render_prepared", flaky)
+    monkeypatch.setattr(CompiledTemplate, "render", flaky)
     out = tmp_path / "ho-so"
     with pytest.raises(TemplateError):
         build_dossier(CAMPAIGN, out, today=TODAY)

@@ -10,27 +10,28 @@ and made unique when two records give the same name, so running a batch twice gi
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from vanban.errors import DataValidationError, Problem, VanbanError
-from vanban.jobs.document import compiled_template, prepare_document, template_path
+from vanban.jobs.document import plan_step, prepare_document, resolve_office
 from vanban.jobs.dossier.nominations import Column, Record, Table, columns_for, read_table
+from vanban.pipeline.convert import Converter
 from vanban.pipeline.load import Source
-from vanban.pipeline.render import write_atomic
+from vanban.pipeline.naming import FileNamer
+from vanban.pipeline.plan import DocumentFailure, DocumentStep, Plan
+from vanban.pipeline.write import write_plan
 from vanban.profile import Office
-from vanban.vi import ascii_slug
 
 __all__ = [
     "BatchFailure",
     "BatchItem",
     "BatchReport",
-    "NameAllocator",
     "items_from_table",
     "merge_defaults",
+    "plan_batch",
     "run_batch",
 ]
 
@@ -52,54 +53,22 @@ class BatchItem:
         return self.record.where() if self.record else ""
 
 
-@dataclass(frozen=True)
-class BatchFailure:
-    """A record whose document could not be made, with every problem found."""
-
-    position: int
-    name: str
-    where: str
-    problems: tuple[Problem, ...]
-
-    def __str__(self) -> str:
-        head = f"Văn bản số {self.position} ({self.name})" + (f", {self.where}" if self.where else "")
-        return "\n".join(
-            [head + ":", *(f"    - {p.message}" + (f" [{p.field}]" if p.field else "") for p in self.problems)]
-        )
+BatchFailure = DocumentFailure  # a record whose document could not be made, with every problem found
 
 
 @dataclass
 class BatchReport:
-    """What a batch wrote, in input order, and which records failed."""
+    """What a batch wrote, in input order (DOCX, and PDF when asked), and which records failed."""
 
     outputs: list[Path] = field(default_factory=list)
-    failures: list[BatchFailure] = field(default_factory=list)
+    failures: list[DocumentFailure] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
+    pdfs: list[Path] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.failures
-
-
-class NameAllocator:
-    """Give each document a unique, deterministic file name: NN_<kind>_<slug>.docx in input order."""
-
-    def __init__(self, kind: str, total: int | None = None, *, width: int | None = None) -> None:
-        self.kind = kind
-        self.width = width or max(2, len(str(total or 0)))
-        self.used: set[str] = set()
-
-    def name(self, position: int, label: str, suffix: str = ".docx") -> str:
-        """Return the name for the document at `position` (from 1); a repeated slug gets -2, -3 …."""
-        slug = ascii_slug(label, 60) or "van-ban"
-        stem = f"{position:0{self.width}d}_{self.kind}_{slug}"
-        candidate, n = stem, 1
-        while candidate.casefold() in self.used:
-            n += 1
-            candidate = f"{stem}-{n}"
-        self.used.add(candidate.casefold())
-        return candidate + suffix
 
 
 def _progress(total: int | None) -> Any:
@@ -119,6 +88,41 @@ def _progress(total: int | None) -> Any:
     )
 
 
+def plan_batch(
+    kind: str,
+    items: Iterable[BatchItem],
+    out_dir: str | Path,
+    *,
+    office: Office | None = None,
+    template: str | Path | None = None,
+    total: int | None = None,
+    names: FileNamer | None = None,
+    pdf: bool = False,
+    pdfa: bool = False,
+) -> Plan:
+    """Plan one `kind` document per item, lazily: each record is prepared only when the writer reaches it.
+
+    `office` None: each item's data names its office profile (`co_quan`, relative to `source_file`).
+    A record that cannot be prepared becomes a failure in the plan, located at its row and cells.
+    """
+    namer = names or FileNamer(total)
+    offices: dict[Path, Office] = {}
+
+    def steps() -> Iterator[DocumentStep | DocumentFailure]:
+        for position, item in enumerate(items, start=1):
+            file_name = namer.name(position, kind, item.name)
+            try:
+                if item.problems:
+                    raise DataValidationError(list(item.problems))
+                the_office = office or _office_of(item, offices)
+                prepared = prepare_document(kind, Source(dict(item.data), item.source_file, {}), office=the_office)
+                yield plan_step(kind, prepared, file_name, office=the_office, template=template, where=item.where())
+            except VanbanError as err:
+                yield DocumentFailure(position, file_name, item.where(), _at_cells(item, err.problems), err)
+
+    return Plan(Path(out_dir), steps(), total=total, pdf=pdf or pdfa, pdfa=pdfa)
+
+
 def run_batch(
     kind: str,
     items: Iterable[BatchItem],
@@ -127,44 +131,37 @@ def run_batch(
     office: Office | None = None,
     template: str | Path | None = None,
     total: int | None = None,
-    names: NameAllocator | None = None,
+    names: FileNamer | None = None,
     on_written: Callable[[int, Path], None] | None = None,
+    pdf: bool = False,
+    pdfa: bool = False,
+    converter: Converter | None = None,
 ) -> BatchReport:
-    """Render one `kind` document per item into `out_dir`; failures are collected, never raised.
+    """Render one `kind` document per item into `out_dir` (and its PDF); failures are collected, never raised.
 
-    `office` None: each item's data names its office profile (`co_quan`, relative to `source_file`).
-    `total` (when known) sets the width of the numbers and enables the progress bar.
+    `total` (when known) sets the width of the numbers and enables the progress bar. `converter` None
+    with `pdf` starts one LibreOffice pool for the whole batch.
     """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    names = names or NameAllocator(kind, total)
-    report = BatchReport()
-    started = time.perf_counter()
-    offices: dict[Path, Office] = {}
+    plan = plan_batch(
+        kind, items, out_dir, office=office, template=template, total=total, names=names, pdf=pdf, pdfa=pdfa
+    )
     progress = _progress(total)
     task = progress.add_task("", total=total) if progress else None
+
+    def done(position: int, docx: Path | None) -> None:
+        if docx is not None and on_written:
+            on_written(position, docx)
+        if progress:
+            progress.advance(task)
+
     if progress:
         progress.start()
     try:
-        for position, item in enumerate(items, start=1):
-            file_name = names.name(position, item.name)
-            try:
-                if item.problems:
-                    raise DataValidationError(list(item.problems))
-                path = _render_one(kind, item, out / file_name, office, template, offices)
-            except VanbanError as err:
-                report.failures.append(BatchFailure(position, file_name, item.where(), _at_cells(item, err.problems)))
-            else:
-                report.outputs.append(path)
-                if on_written:
-                    on_written(position, path)
-            if progress:
-                progress.advance(task)
+        written = write_plan(plan, converter=converter, on_document=done)
     finally:
         if progress:
             progress.stop()
-    report.seconds = time.perf_counter() - started
-    return report
+    return BatchReport(written.documents, written.failures, written.warnings, written.seconds, written.pdfs)
 
 
 def _at_cells(item: BatchItem, problems: list[Problem]) -> tuple[Problem, ...]:
@@ -184,29 +181,12 @@ def _at_cells(item: BatchItem, problems: list[Problem]) -> tuple[Problem, ...]:
     return tuple(out)
 
 
-def _render_one(
-    kind: str,
-    item: BatchItem,
-    target: Path,
-    office: Office | None,
-    template: str | Path | None,
-    offices: dict[Path, Office],
-) -> Path:
-    source = Source(dict(item.data), item.source_file, {})
-    the_office = office
-    if the_office is None:
-        from vanban.jobs.document import resolve_office
-
-        ref = (item.source_file.parent if item.source_file else Path.cwd()) / str(item.data.get("co_quan", ""))
-        the_office = offices.get(ref)
-        if the_office is None:
-            the_office = resolve_office(source)
-            offices[ref] = the_office
-    prepared = prepare_document(kind, source, office=the_office)
-    path, sandboxed = template_path(kind, office=the_office, template=template)
-    # compiled_template caches by file and mtime: the template is compiled once for the whole batch.
-    docx = compiled_template(path, sandboxed).render(prepared.context, title=prepared.title, author=the_office.ten)
-    return write_atomic(target, docx)
+def _office_of(item: BatchItem, offices: dict[Path, Office]) -> Office:
+    """Return the office profile a record names (`co_quan`), loading each profile once per batch."""
+    ref = (item.source_file.parent if item.source_file else Path.cwd()) / str(item.data.get("co_quan", ""))
+    if ref not in offices:
+        offices[ref] = resolve_office(Source(dict(item.data), item.source_file, {}))
+    return offices[ref]
 
 
 def merge_defaults(defaults: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, Any]:

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Mapping
-from contextlib import ExitStack
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from vanban.documents import Prepared, get_document_type
-from vanban.errors import ConversionError, DataValidationError, OutputError, Problem, SourceError, TemplateError
-from vanban.pipeline.convert import Converter, LibreOfficePool
+from vanban.errors import DataValidationError, OutputError, Problem, SourceError
+from vanban.pipeline.convert import Converter, default_converter
+from vanban.pipeline.execute import render_step
 from vanban.pipeline.load import Source, from_data, load_data
-from vanban.pipeline.render import CompiledTemplate, write_atomic
+from vanban.pipeline.plan import DocumentStep, Plan
+from vanban.pipeline.templates import choose_template
 from vanban.pipeline.validate import validate
+from vanban.pipeline.write import write_plan
 from vanban.profile import Office, load_office
-from vanban.resources import TEMPLATES
 
 OFFICE_KEY = "co_quan"
 
@@ -92,57 +90,37 @@ def prepare_document(
 
 def template_path(kind: str, *, office: Office | None = None, template: str | Path | None = None) -> tuple[Path, bool]:
     """Return (template file, comes from a user): --template, else the office's folder, else built-in."""
-    if template is not None:
-        path = Path(template)
-        if not path.exists():
-            raise TemplateError(f"Không tìm thấy mẫu '{template}'.", file=path)
-        return path, True
-    if office and office.thu_muc_mau:
-        candidate = office.thu_muc_mau / f"{kind}.docx"
-        if candidate.exists():
-            return candidate, True
-    return TEMPLATES / f"{kind}.docx", False
+    choice = choose_template(kind, office=office, template=template)
+    return choice.path, choice.from_user
 
 
-@lru_cache(maxsize=32)
-def _compiled(path: Path, mtime_ns: int, sandboxed: bool) -> CompiledTemplate:
-    return CompiledTemplate(path, sandboxed=sandboxed)
-
-
-def compiled_template(path: Path, sandboxed: bool) -> CompiledTemplate:
-    """Return the compiled template for a file, compiled once per version of the file (cached)."""
-    try:
-        mtime = path.stat().st_mtime_ns
-    except FileNotFoundError as err:
-        raise TemplateError(f"Không tìm thấy mẫu '{path}'.", file=path) from err
-    return _compiled(path.resolve(), mtime, sandboxed)
+def plan_step(
+    kind: str,
+    prepared: Prepared,
+    file_name: str,
+    *,
+    office: Office | None = None,
+    template: str | Path | None = None,
+    where: str = "",
+) -> DocumentStep:
+    """Return the plan's step for one prepared document: its template, name, title and author."""
+    return DocumentStep(
+        kind,
+        file_name,
+        prepared.title,
+        prepared.context,
+        choose_template(kind, office=office, template=template),
+        office.ten if office else "",
+        where,
+        tuple(prepared.warnings),
+    )
 
 
 def render_prepared(
     kind: str, prepared: Prepared, *, office: Office | None = None, template: str | Path | None = None
 ) -> bytes:
-    """Render a prepared document to DOCX bytes with the right template."""
-    path, sandboxed = template_path(kind, office=office, template=template)
-    author = office.ten if office else ""
-    return compiled_template(path, sandboxed).render(prepared.context, title=prepared.title, author=author)
-
-
-def convert_one(docx: Path, pdf: Path, converter: Converter | None = None, *, pdfa: bool = False) -> Path:
-    """Convert one DOCX to `pdf` (atomically), with the given converter or a short-lived pool.
-
-    `pdfa` asks the short-lived pool for PDF/A-2b; a converter passed in keeps its own setting.
-    """
-    with ExitStack() as stack:
-        if converter is None:
-            converter = stack.enter_context(LibreOfficePool(workers=1, pdfa=pdfa))
-        with tempfile.TemporaryDirectory(prefix=".vanban-", dir=pdf.parent) as tmp:
-            result = converter.to_pdf([docx], Path(tmp))[0]
-            if result.error is not None:
-                raise result.error
-            if result.pdf is None:
-                raise ConversionError(f"Không chuyển được '{docx.name}' sang PDF.", file=docx)
-            shutil.move(str(result.pdf), pdf)
-    return pdf
+    """Render a prepared document to DOCX bytes with the right template (no file written)."""
+    return render_step(plan_step(kind, prepared, f"{kind}.docx", office=office, template=template))
 
 
 def render_document(
@@ -163,18 +141,23 @@ def render_document(
     worker for this call.
     """
     output = Path(output)
-    if output.suffix.lower() not in (".docx", ".pdf"):
+    suffix = output.suffix.lower()
+    if suffix not in (".docx", ".pdf"):
         raise OutputError(f"Tệp kết quả '{output.name}' phải có đuôi .docx hoặc .pdf.", file=output)
     source = as_source(data)
     the_office = resolve_office(source, office) if not isinstance(office, Office) else office
     prepared = prepare_document(kind, source, office=the_office)
-    docx = render_prepared(kind, prepared, office=the_office, template=template)
-    if output.suffix.lower() == ".pdf":
-        output.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix=".vanban-", dir=output.parent) as tmp:
-            staged = write_atomic(Path(tmp) / output.with_suffix(".docx").name, docx)
-            convert_one(staged, output, converter, pdfa=pdfa)
-        return RenderResult(None, output, prepared.warnings)
-    out = write_atomic(output, docx)
-    pdf_path = convert_one(out, out.with_suffix(".pdf"), converter, pdfa=pdfa) if (pdf or pdfa) else None
-    return RenderResult(out, pdf_path, prepared.warnings)
+    step = plan_step(kind, prepared, output.with_suffix(".docx").name, office=the_office, template=template)
+    want_pdf = pdf or pdfa or suffix == ".pdf"
+    plan = Plan(output.parent, [step], total=1, pdf=want_pdf, pdfa=pdfa, keep_docx=suffix == ".docx", lock_folder=False)
+    if want_pdf and converter is None:
+        converter = default_converter(workers=1, pdfa=pdfa)
+        with converter:
+            report = write_plan(plan, converter=converter)
+    else:
+        report = write_plan(plan, converter=converter)
+    if report.failures:
+        failure = report.failures[0]
+        raise failure.error or OutputError(str(failure), file=output)
+    docx = report.documents[0] if report.documents else None
+    return RenderResult(docx, report.pdfs[0] if report.pdfs else None, prepared.warnings)

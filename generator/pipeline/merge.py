@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from collections.abc import Sequence
@@ -32,6 +33,42 @@ class MergeReport:
     total_pages: int = 0
 
 
+class PdfMerger:
+    """Build one PDF part by part, as the parts arrive in order; `write` puts it in place atomically."""
+
+    def __init__(self) -> None:
+        self._writer = PdfWriter()
+        self.parts: list[tuple[str, int, int]] = []  # (title, first page from 1, page count)
+
+    def add(self, title: str, pdf: bytes | Path, *, name: str = "") -> int:
+        """Append one document under a bookmark titled `title`; return its page count."""
+        label = name or (pdf.name if isinstance(pdf, Path) else title)
+        try:
+            reader = PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+            count = len(reader.pages)
+            first = len(self._writer.pages)
+            # The part's own bookmarks (headings exported by LibreOffice) nest under its title.
+            self._writer.append(reader, outline_item=title, import_outline=True)
+        except (OSError, PyPdfError, ValueError, KeyError) as err:
+            raise ConversionError(f"Không đọc được tệp PDF '{label}' để ghép: {err}") from err
+        self.parts.append((title, first + 1, count))
+        return count
+
+    @property
+    def total_pages(self) -> int:
+        return len(self._writer.pages)
+
+    def write(self, out: Path, *, title: str | None = None) -> int:
+        """Write the merged PDF to `out` (opening on its bookmarks); return its page count."""
+        if not self.parts:
+            raise OutputError("Không có tài liệu nào để ghép thành một tệp PDF.", file=out)
+        self._writer.page_mode = "/UseOutlines"  # open with the bookmarks pane visible
+        if title:
+            self._writer.add_metadata({"/Title": title})
+        _write_atomically(self._writer, Path(out))
+        return self.total_pages
+
+
 def merge_pdfs(parts: Sequence[tuple[str, Path]], out: Path, *, title: str | None = None) -> MergeReport:
     """Write one PDF from many, each part bookmarked by its title; replace `out` atomically.
 
@@ -39,26 +76,13 @@ def merge_pdfs(parts: Sequence[tuple[str, Path]], out: Path, *, title: str | Non
     """
     if not parts:
         raise OutputError("Không có tài liệu nào để ghép thành một tệp PDF.", file=out)
-    out = Path(out)
-    writer = PdfWriter()
-    report = MergeReport(out=out)
+    merger = PdfMerger()
+    report = MergeReport(out=Path(out))
     for part_title, path in parts:
-        path = Path(path)
-        try:
-            reader = PdfReader(path)
-            count = len(reader.pages)
-            first = len(writer.pages)
-            # The part's own bookmarks (headings exported by LibreOffice) nest under its title.
-            writer.append(reader, outline_item=part_title, import_outline=True)
-        except (OSError, PyPdfError, ValueError, KeyError) as err:
-            raise ConversionError(f"Không đọc được tệp PDF '{path.name}' để ghép: {err}", file=path) from err
-        report.parts.append(MergedPart(part_title, path, first + 1, count))
-    report.total_pages = len(writer.pages)
-    writer.page_mode = "/UseOutlines"  # open with the bookmarks pane visible
-    if title:
-        writer.add_metadata({"/Title": title})
-    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
-    _write_atomically(writer, out)
+        merger.add(part_title, Path(path))
+    for (part_title, first, count), (_, path) in zip(merger.parts, parts, strict=True):
+        report.parts.append(MergedPart(part_title, Path(path), first, count))
+    report.total_pages = merger.write(Path(out), title=title)
     return report
 
 

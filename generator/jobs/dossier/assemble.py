@@ -1,29 +1,33 @@
-"""Write a planned commendation dossier: documents, PDFs, merged PDF, zip, manifest (docs/nd30-rules.md, “Commendation dossier”).
+"""Write a planned commendation dossier: documents, PDFs, merged PDF, zip, manifest.
 
-`dossier.plan_dossier` has checked everything; here the tờ trình, biên bản and báo cáo are rendered, optionally
-converted to PDF and merged with one bookmark per document, zipped, and recorded in `manifest.json` (inputs
-and outputs with sha256, PDF page counts, counts per form, warnings, vanban version) beside the validated data
-(`du-lieu-da-kiem-tra.json`). All of it is built in a temporary folder inside the output folder and moved into
-place at the end, manifest last, so a dossier appears whole or not at all.
+`plan.plan_dossier` has checked everything; here its documents become one writer `Plan`: the tờ trình,
+danh sách, biên bản and báo cáo, optionally converted to PDF and merged with one bookmark per document,
+zipped, and recorded in `manifest.json` (inputs and outputs with sha256, PDF page counts, counts per form,
+warnings, vanban version) beside the validated data (`du-lieu-da-kiem-tra.json`). The plan is
+all-or-nothing: the dossier appears whole or not at all. With PDFs, LibreOffice starts while the dossier
+is being checked, so no time is lost waiting for it.
 """
+
+from __future__ import annotations
 
 import hashlib
 import json
 import os
-import shutil
-import tempfile
-import zipfile
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from vanban.errors import ConversionError, Problem
-from vanban.jobs.document import render_prepared
+from vanban.errors import Problem
+from vanban.jobs.document import plan_step
 from vanban.jobs.dossier.plan import DossierError, DossierPlan, PlannedDocument, de_nghi_item, plan_dossier
 from vanban.nd30.awards import count_by_form
 from vanban.nd30.voting import percent_text
+from vanban.pipeline.convert import Converter, default_converter
+from vanban.pipeline.plan import MergeStep, Plan, RecordStep
+from vanban.pipeline.write import write_plan
 
 __all__ = [
     "DATA_FILE",
@@ -66,16 +70,6 @@ def _sha256(path: Path) -> str:
 
 def _rel(path: Path, base: Path) -> str:
     return Path(os.path.relpath(Path(path).resolve(), base.resolve())).as_posix()
-
-
-def _write_zip(folder: Path, names: Sequence[str], target: Path) -> None:
-    """Zip files deterministically: sorted names, fixed timestamps and permissions."""
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(names):
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, (folder / name).read_bytes())
 
 
 def _validated_data(plan: DossierPlan) -> dict[str, Any]:
@@ -122,6 +116,46 @@ def _counts(plan: DossierPlan) -> dict[str, Any]:
     }
 
 
+def dossier_plan(plan: DossierPlan, out_dir: str | Path, *, pdf: bool, pdfa: bool, make_zip: bool) -> Plan:
+    """Turn a checked dossier into the writer's plan: its documents, the merge, the zip and the record."""
+    from vanban import __version__
+
+    title = f"Hồ sơ đề nghị khen thưởng – {plan.campaign.unit.ten}"
+    base = plan.campaign.file.parent if plan.campaign.file else Path.cwd()
+    data = json.dumps(_validated_data(plan), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    record = RecordStep(
+        MANIFEST,
+        {
+            "vanban": __version__,
+            "ho_so": title,
+            "ngay_kiem_tra": plan.today.isoformat(),
+            "dau_vao": [
+                {"tep": _rel(p, base), "sha256": _sha256(p), "kich_thuoc": p.stat().st_size}
+                for p in sorted(set(plan.inputs), key=lambda p: _rel(p, base))
+            ],
+            "so_luong": _counts(plan),
+            "canh_bao": [str(w) for w in plan.warnings],
+        },
+        {DATA_FILE: data.encode("utf-8")},
+    )
+    steps = [
+        replace(plan_step(doc.kind, doc.prepared, doc.file_name, office=plan.office), bookmark=doc.title)
+        for doc in plan.documents
+    ]
+    return Plan(
+        Path(out_dir),
+        steps,
+        total=len(steps),
+        pdf=pdf or pdfa,
+        pdfa=pdfa,
+        pdf_dir=PDF_DIR,
+        merge=MergeStep(MERGED_PDF, title),
+        archive=ZIP_FILE if make_zip else None,
+        record=record,
+        all_or_nothing=True,
+    )
+
+
 def build_dossier(
     campaign_path: str | Path,
     out_dir: str | Path,
@@ -130,107 +164,38 @@ def build_dossier(
     today: date | None = None,
     pdf: bool = False,
     pdfa: bool = False,
-    converter: Any = None,
+    converter: Converter | None = None,
     make_zip: bool = True,
     on_document: Callable[[str], None] | None = None,
 ) -> DossierResult:
     """Check, then write the dossier into `out_dir`; nothing is written when a check fails.
 
-    `pdf` converts every DOCX with `converter` (default: a LibreOffice pool, closed afterwards; PDF/A-2b
-    with `pdfa`) and
-    merges them into ho-so.pdf with a bookmark per document.
+    `pdf` converts every DOCX with `converter` (default: a LibreOffice pool started while the dossier is
+    checked, closed afterwards; PDF/A-2b with `pdfa`) and merges them into ho-so.pdf with a bookmark per
+    document. `on_document` is told each document's file name as it is finished.
     """
-    from vanban import __version__
-
-    plan = plan_dossier(campaign_path, table=table, today=today)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".vanban-ho-so-", dir=out))
-    own_converter: Any = None
+    own = default_converter(pdfa=pdfa) if (pdf or pdfa) and converter is None else None
+    if own is not None:
+        # Start LibreOffice while the dossier is checked; a failure to start shows when the writer starts it.
+        threading.Thread(target=_start_quietly, args=(own,), daemon=True).start()
     try:
-        written: list[str] = []
-        for doc in plan.documents:
-            docx = render_prepared(doc.kind, doc.prepared, office=plan.office)
-            (work / doc.file_name).write_bytes(docx)
-            written.append(doc.file_name)
-            if on_document:
-                on_document(doc.file_name)
-        pages: dict[str, int] = {}
-        if pdf:
-            if converter is None:
-                from vanban.pipeline.convert import default_converter
-
-                converter = own_converter = default_converter(pdfa=pdfa)
-            results = converter.to_pdf([work / n for n in written], work / PDF_DIR)
-            failed = [r for r in results if not r.ok]
-            if failed:
-                raise ConversionError("\n".join(str(r.error) for r in failed))
-            from pypdf import PdfReader
-            from vanban.pipeline.merge import merge_pdfs
-
-            parts = []
-            for doc, result in zip(plan.documents, results, strict=True):
-                assert result.pdf is not None
-                name = f"{PDF_DIR}/{result.pdf.name}"
-                pages[name] = len(PdfReader(result.pdf).pages)
-                written.append(name)
-                parts.append((doc.title, result.pdf))
-            report = merge_pdfs(parts, work / MERGED_PDF, title=f"Hồ sơ đề nghị khen thưởng – {plan.campaign.unit.ten}")
-            pages[MERGED_PDF] = report.total_pages
-            written.append(MERGED_PDF)
-        (work / DATA_FILE).write_text(
-            json.dumps(_validated_data(plan), ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        checked = plan_dossier(campaign_path, table=table, today=today)
+        plan = dossier_plan(checked, out_dir, pdf=pdf, pdfa=pdfa, make_zip=make_zip)
+        names = [doc.file_name for doc in checked.documents]
+        report = write_plan(
+            plan,
+            converter=own or converter,
+            on_document=(lambda position, _: on_document(names[position - 1])) if on_document else None,
         )
-        written.append(DATA_FILE)
-        if make_zip:
-            _write_zip(work, written, work / ZIP_FILE)
-            written.append(ZIP_FILE)
-        base = plan.campaign.file.parent if plan.campaign.file else Path.cwd()
-        manifest = {
-            "vanban": __version__,
-            "ho_so": f"Hồ sơ đề nghị khen thưởng – {plan.campaign.unit.ten}",
-            "ngay_kiem_tra": plan.today.isoformat(),
-            "dau_vao": [
-                {"tep": _rel(p, base), "sha256": _sha256(p), "kich_thuoc": p.stat().st_size}
-                for p in sorted(set(plan.inputs), key=lambda p: _rel(p, base))
-            ],
-            "dau_ra": [
-                {
-                    "tep": name,
-                    "sha256": _sha256(work / name),
-                    "kich_thuoc": (work / name).stat().st_size,
-                    **({"so_trang": pages[name]} if name in pages else {}),
-                }
-                for name in sorted(written)
-            ],
-            "so_luong": _counts(plan),
-            "canh_bao": [str(w) for w in plan.warnings],
-        }
-        (work / MANIFEST).write_text(
-            json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-        )
-        _remove_stale(out, set(written))
-        for name in [*sorted(written), MANIFEST]:
-            target = out / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(work / name, target)
     finally:
-        if own_converter is not None:
-            own_converter.close()
-        shutil.rmtree(work, ignore_errors=True)
-    return DossierResult(out, [out / n for n in [*sorted(written), MANIFEST]], manifest, plan.warnings)
+        if own is not None:
+            own.close()
+    assert report.manifest is not None
+    return DossierResult(report.out_dir, report.files, report.manifest, checked.warnings)
 
 
-def _remove_stale(out: Path, keep: set[str]) -> None:
-    """Delete outputs a previous run listed in its manifest that this run does not make again."""
-    old = out / MANIFEST
-    if not old.is_file():
-        return
+def _start_quietly(converter: Converter) -> None:
     try:
-        entries = json.loads(old.read_text(encoding="utf-8")).get("dau_ra", [])
-    except (OSError, ValueError):
-        return
-    for entry in entries:
-        name = entry.get("tep") if isinstance(entry, dict) else None
-        if name and name not in keep and "/.." not in f"/{name}" and not Path(name).is_absolute():
-            (out / name).unlink(missing_ok=True)
+        converter.start()
+    except Exception:  # noqa: BLE001 - reported when the writer starts it again
+        pass

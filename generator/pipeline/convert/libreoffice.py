@@ -25,13 +25,13 @@ import time
 import uuid
 import weakref
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import FrameType
-from typing import Protocol, Self
+from typing import Self
 
 from vanban.errors import ConversionError
+from vanban.pipeline.convert.protocol import ConversionResult, targets_for
 
 INSTALL_COMMAND = (
     "sudo apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-liberation2 python3-uno"
@@ -52,28 +52,6 @@ FONTS_CONF = """<?xml version="1.0"?>
   <alias binding="same"><family>Courier New</family><accept><family>Liberation Mono</family></accept></alias>
 </fontconfig>
 """
-
-
-@dataclass
-class ConversionResult:
-    """The outcome for one document: the PDF written, or the error that prevented it."""
-
-    source: Path
-    pdf: Path | None
-    error: ConversionError | None = None
-
-    @property
-    def ok(self) -> bool:
-        """Tell whether the PDF was written."""
-        return self.error is None
-
-
-class Converter(Protocol):
-    """Anything that turns DOCX files into PDF files; LibreOfficePool is the real one."""
-
-    def to_pdf(self, docx_paths: Sequence[Path], out_dir: Path | None = None) -> list[ConversionResult]:
-        """Convert each DOCX; out_dir None puts each PDF beside its DOCX with the same stem."""
-        ...
 
 
 def find_soffice(soffice: str | None = None) -> str:
@@ -302,7 +280,7 @@ def _remove_stale_tmpdirs() -> None:
             continue
 
 
-class LibreOfficePool(Converter):
+class LibreOfficePool:
     """A pool of persistent LibreOffice workers; use it as a context manager."""
 
     def __init__(
@@ -383,19 +361,18 @@ class LibreOfficePool(Converter):
         """Return the soffice.bin pid of each worker (None when not running); for tests and ops."""
         return [w.soffice_pid if w.proc else None for w in getattr(self, "_workers", [])]
 
+    def submit(self, docx: Path, target: Path, *, pdfa: bool | None = None) -> Future[ConversionResult]:
+        """Queue one DOCX for the next free worker; the PDF appears at `target` whole or not at all."""
+        self.start()
+        use_pdfa = self.pdfa if pdfa is None else pdfa
+        return self._executor.submit(self._convert_one, Path(docx).absolute(), Path(target), use_pdfa)
+
     def to_pdf(
         self, docx_paths: Sequence[Path], out_dir: Path | None = None, *, pdfa: bool | None = None
     ) -> list[ConversionResult]:
         """Convert each DOCX to PDF, in parallel; one result per input, in input order."""
         self.start()
-        use_pdfa = self.pdfa if pdfa is None else pdfa
-        jobs = []
-        for src in map(Path, docx_paths):
-            target_dir = Path(out_dir) if out_dir is not None else src.parent
-            jobs.append((src.absolute(), target_dir / f"{src.stem}.pdf"))
-        if out_dir is not None:
-            Path(out_dir).mkdir(parents=True, exist_ok=True)
-        futures = [self._executor.submit(self._convert_one, s, d, use_pdfa) for s, d in jobs]
+        futures = [self.submit(src, target, pdfa=pdfa) for src, target in targets_for(docx_paths, out_dir)]
         return [f.result() for f in futures]
 
     def _convert_one(self, src: Path, target: Path, pdfa: bool) -> ConversionResult:
@@ -487,8 +464,3 @@ class LibreOfficePool(Converter):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def default_converter(**kw: object) -> Converter:
-    """Return the converter vanban uses: a LibreOfficePool (started on first use)."""
-    return LibreOfficePool(**kw)  # type: ignore[arg-type]

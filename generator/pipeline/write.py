@@ -1,0 +1,299 @@
+"""The one writer: carries out any plan — render, convert, merge, zip, manifest — with one converter.
+
+Documents stream through: each DOCX is written as soon as it is rendered and sent to conversion at
+once; PDFs are taken back in plan order while later documents are still converting, counted and
+appended to the merged PDF as they come, so LibreOffice never waits for the rest of the job. An
+all-or-nothing plan (a dossier) is built in a hidden folder inside the output folder and moved into
+place at the end, manifest last; otherwise each document appears whole when ready and a failed one is
+reported without stopping the others. One run at a time may write into a folder.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+import zipfile
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vanban.errors import ConversionError, OutputError, Problem, VanbanError
+from vanban.pipeline.convert import Converter, default_converter
+from vanban.pipeline.execute import Executor, InProcessExecutor, Outcome
+from vanban.pipeline.merge import PdfMerger
+from vanban.pipeline.plan import DocumentFailure, Plan
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# DOCX and PDF are compressed already: deflating them again costs time and saves nothing.
+STORED_SUFFIXES = (".docx", ".pdf", ".zip", ".png", ".jpg")
+
+
+@dataclass
+class Written:
+    """One file the run wrote, named relative to the output folder."""
+
+    name: str
+    sha256: str
+    size: int
+    pages: int | None = None
+
+
+@dataclass
+class WriteReport:
+    """What a plan produced: files by name, the documents' DOCX and PDF paths, failures, warnings."""
+
+    out_dir: Path
+    files: list[Path] = field(default_factory=list)
+    documents: list[Path] = field(default_factory=list)
+    pdfs: list[Path] = field(default_factory=list)
+    failures: list[DocumentFailure] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    manifest: dict[str, Any] | None = None
+    pages: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+Progress = Callable[[int, Path | None], None]  # (position, DOCX or None when it failed)
+
+
+def write_plan(
+    plan: Plan,
+    *,
+    converter: Converter | None = None,
+    executor: Executor | None = None,
+    on_document: Progress | None = None,
+) -> WriteReport:
+    """Carry out `plan`; return what was written. An all-or-nothing plan raises on the first failure.
+
+    `converter` None: a LibreOffice pool is started for this run when the plan wants PDFs, and closed
+    after; a converter passed in is started if needed and left open for its owner.
+    """
+    started = time.perf_counter()
+    out = _ensure_folder(plan.out_dir)
+    report = WriteReport(out)
+    with ExitStack() as stack:
+        if plan.lock_folder:
+            stack.enter_context(_folder_lock(out))
+        private = plan.all_or_nothing or not plan.keep_docx
+        stage = Path(tempfile.mkdtemp(prefix=".vanban-run-", dir=out)) if private else out
+        if private:
+            stack.callback(shutil.rmtree, stage, True)
+        results_dir = stage if plan.all_or_nothing else out
+        pdf_dir = (results_dir / plan.pdf_dir) if plan.pdf else None
+        if pdf_dir is not None:
+            pdf_dir.mkdir(parents=True, exist_ok=True)
+        if plan.pdf:
+            if converter is None:
+                converter = stack.enter_context(default_converter(pdfa=plan.pdfa))
+            converter.start()
+        run = _Run(plan, report, results_dir, PdfMerger() if plan.pdf and plan.merge else None, on_document)
+        outcomes = (executor or InProcessExecutor()).run(plan.documents, stage, pdf_dir, converter)
+        run.consume(outcomes)
+        if plan.all_or_nothing and report.failures:
+            raise _first_error(report.failures)
+        run.finish()
+        if plan.all_or_nothing:
+            _move_into_place(stage, out, run.written, plan.record.manifest_name if plan.record else None)
+            report.files = [out / name for name in sorted(run.written)]
+            if plan.record:
+                report.files.append(out / plan.record.manifest_name)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+class _Run:
+    """The state of one write: what was written so far, PDFs awaited in order, the merge under way."""
+
+    def __init__(
+        self, plan: Plan, report: WriteReport, folder: Path, merger: PdfMerger | None, on_document: Progress | None
+    ) -> None:
+        self.plan, self.report, self.folder, self.merger = plan, report, folder, merger
+        self.on_document = on_document
+        self.written: dict[str, Written] = {}
+        self.pending: deque[Outcome] = deque()
+        self.conversion_errors: list[str] = []
+
+    def consume(self, outcomes: Iterator[Outcome]) -> None:
+        for outcome in outcomes:
+            if outcome.failure is not None:
+                self.report.failures.append(outcome.failure)
+                self._done(outcome.position, None)
+                if self.plan.all_or_nothing:
+                    return
+                continue
+            assert outcome.docx is not None and outcome.step is not None
+            self.report.warnings.extend(outcome.step.warnings)
+            if self.plan.keep_docx:
+                self._add(outcome.docx, outcome.sha256, outcome.size)
+                self.report.documents.append(self._final(outcome.docx))
+            if outcome.pdf is None:
+                self._done(outcome.position, outcome.docx)
+            else:
+                self.pending.append(outcome)
+            self._take_pdfs(block=False)
+        self._take_pdfs(block=True)
+
+    def _take_pdfs(self, *, block: bool) -> None:
+        """Take finished PDFs in plan order: count pages, append to the merge, record them."""
+        while self.pending and (block or self.pending[0].pdf.done()):  # type: ignore[union-attr]
+            outcome = self.pending.popleft()
+            assert outcome.pdf is not None and outcome.step is not None
+            result = outcome.pdf.result()
+            if result.error is not None or result.pdf is None:
+                error = result.error or ConversionError(f"Không chuyển được '{outcome.step.file_name}' sang PDF.")
+                failure = DocumentFailure(
+                    outcome.position, outcome.step.file_name, outcome.step.where, tuple(error.problems), error
+                )
+                self.report.failures.append(failure)
+            else:
+                data = result.pdf.read_bytes()
+                pages = None
+                if self.merger is not None:
+                    pages = self.merger.add(outcome.step.bookmark_title, data, name=result.pdf.name)
+                elif self.plan.record is not None:
+                    pages = _count_pages(data, result.pdf.name)
+                self._add(result.pdf, hashlib.sha256(data).hexdigest(), len(data), pages)
+                self.report.pdfs.append(self._final(result.pdf))
+            self._done(outcome.position, outcome.docx)
+
+    def finish(self) -> None:
+        """Write the merged PDF, the data files, the archive and the manifest (last)."""
+        plan = self.plan
+        if self.merger is not None and plan.merge is not None and self.merger.parts:
+            target = self.folder / plan.merge.file_name
+            pages = self.merger.write(target, title=plan.merge.title)
+            self._add_file(target, pages)
+        if plan.record is not None:
+            for name, data in plan.record.data_files.items():
+                target = self.folder / name
+                target.write_bytes(data)
+                self._add(target, hashlib.sha256(data).hexdigest(), len(data))
+        if plan.archive:
+            target = self.folder / plan.archive
+            _write_zip(self.folder, sorted(self.written), target)
+            self._add_file(target)
+        self.report.pages = {w.name: w.pages for w in self.written.values() if w.pages is not None}
+        if plan.record is not None:
+            manifest = dict(plan.record.manifest_fields)
+            manifest["dau_ra"] = [_entry(self.written[name]) for name in sorted(self.written)]
+            text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+            (self.folder / plan.record.manifest_name).write_text(text, encoding="utf-8")
+            self.report.manifest = manifest
+
+    def _add(self, path: Path, sha256: str, size: int, pages: int | None = None) -> None:
+        name = path.relative_to(self.folder).as_posix() if path.is_relative_to(self.folder) else path.name
+        self.written[name] = Written(name, sha256, size, pages)
+
+    def _add_file(self, path: Path, pages: int | None = None) -> None:
+        data = path.read_bytes()
+        self._add(path, hashlib.sha256(data).hexdigest(), len(data), pages)
+
+    def _final(self, path: Path) -> Path:
+        """Return where a file of this run ends up (the output folder, for a staged one)."""
+        if path.is_relative_to(self.folder):
+            return self.report.out_dir / path.relative_to(self.folder)
+        return path
+
+    def _done(self, position: int, docx: Path | None) -> None:
+        if self.on_document is not None:
+            self.on_document(position, None if docx is None else self._final(docx))
+
+
+def _entry(item: Written) -> dict[str, Any]:
+    entry: dict[str, Any] = {"tep": item.name, "sha256": item.sha256, "kich_thuoc": item.size}
+    if item.pages is not None:
+        entry["so_trang"] = item.pages
+    return entry
+
+
+def _count_pages(data: bytes, name: str) -> int:
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        return len(PdfReader(io.BytesIO(data)).pages)
+    except (PyPdfError, ValueError, KeyError) as err:
+        raise ConversionError(f"Không đọc được tệp PDF '{name}': {err}") from err
+
+
+def _first_error(failures: list[DocumentFailure]) -> VanbanError:
+    errors = [f.error for f in failures if f.error is not None]
+    if len(errors) == 1:
+        return errors[0]
+    if errors and all(isinstance(e, ConversionError) for e in errors):
+        return ConversionError("\n".join(str(e) for e in errors))
+    return errors[0] if errors else OutputError(str(failures[0]))
+
+
+def _write_zip(folder: Path, names: list[str], target: Path) -> None:
+    """Zip files deterministically: sorted names, fixed timestamps and permissions, PDF/DOCX stored."""
+    with zipfile.ZipFile(target, "w") as archive:
+        for name in sorted(names):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_STORED if name.endswith(STORED_SUFFIXES) else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            with open(folder / name, "rb") as src, archive.open(info, "w") as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+
+
+def _ensure_folder(folder: Path) -> Path:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"Không tạo được thư mục '{folder}': {err.strerror or err}.", file=folder) from err
+    return folder
+
+
+@contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the output folder, so two runs never mix their files in it."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as err:
+            raise OutputError(
+                f"Thư mục '{folder}' đang được một lần chạy vanban khác ghi; chờ lần đó xong rồi chạy lại.",
+                file=folder,
+            ) from err
+        yield
+    finally:
+        os.close(fd)
+
+
+def _move_into_place(stage: Path, out: Path, written: dict[str, Written], manifest: str | None) -> None:
+    """Replace what a previous run listed and this run does not make again, then move the outputs in, manifest last."""
+    if manifest is not None:
+        _remove_stale(out, manifest, set(written))
+    for name in [*sorted(written), *([manifest] if manifest else [])]:
+        target = out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(stage / name, target)
+
+
+def _remove_stale(out: Path, manifest: str, keep: set[str]) -> None:
+    old = out / manifest
+    if not old.is_file():
+        return
+    try:
+        entries = json.loads(old.read_text(encoding="utf-8")).get("dau_ra", [])
+    except (OSError, ValueError):
+        return
+    for entry in entries:
+        name = entry.get("tep") if isinstance(entry, dict) else None
+        if name and name not in keep and "/.." not in f"/{name}" and not Path(name).is_absolute():
+            (out / name).unlink(missing_ok=True)
