@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape as xml_escape
 
+from vanban.ooxml.namespaces import declarations
+
 CORE_PROPERTIES_PART = "docProps/core.xml"
 _TEMPLATED_PART = re.compile(r"word/(document|header\d*|footer\d*|footnotes)\.xml$")
 
-_CORE_NAMESPACES = (
-    'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
-)
+_CORE_NAMESPACES = declarations("cp", "dc", "dcterms", "dcmitype", "xsi")
 
 
 def is_templated_part(name: str) -> bool:
