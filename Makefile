@@ -1,5 +1,5 @@
 # Shortcuts for scripts/dev.sh (the README's commands work without make).
-.PHONY: setup demo test lint bench templates
+.PHONY: setup demo test lint bench templates check-wheel
 setup:
 	bash scripts/dev.sh setup
 demo:
@@ -13,3 +13,5 @@ bench:
 	.venv/bin/python benchmarks/bench_convert.py
 templates:
 	.venv/bin/python templates/_build/build.py
+check-wheel:
+	bash scripts/check_wheel.sh

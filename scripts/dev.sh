@@ -2,7 +2,8 @@
 # vanban's one task runner: set up, run the main job on the samples, run the tests, lint.
 #   bash scripts/dev.sh setup   # .venv + Python packages + LibreOffice/fonts (apt) when missing
 #   bash scripts/dev.sh demo    # setup, then produce the sample documents and dossier into out/
-#   bash scripts/dev.sh test    # setup, then the whole test suite
+#   bash scripts/dev.sh test    # setup, then the whole test suite and scripts/check_wheel.sh (the wheel,
+#                               # installed in a fresh venv, used from another folder); with arguments, only pytest
 #   bash scripts/dev.sh lint    # ruff check, ruff format --check, mypy
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,7 +69,12 @@ case "${1:-}" in
   test)
     setup --tests
     shift
-    "$PY" -m pytest -q "$@" ;;
+    # The whole suite also installs the built wheel in a fresh venv outside the repository and runs every
+    # command there (scripts/check_wheel.sh), first, so that pytest's summary stays the last line.
+    wheel=0
+    if [ $# = 0 ]; then bash scripts/check_wheel.sh || wheel=$?; fi
+    "$PY" -m pytest -q "$@" || exit $?
+    if [ "$wheel" != 0 ]; then echo "Lỗi: scripts/check_wheel.sh thất bại (xem phía trên)." >&2; exit "$wheel"; fi ;;
   lint)
     setup_python
     "$VENV/bin/ruff" check generator tests benchmarks templates/_build

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Install vanban as a new user would and use every command, far from this repository:
+#   build the wheel, install it (dependencies from the package index) into a fresh venv in a temporary
+#   folder, then from another temporary folder: render every document type (one also as PDF), batch,
+#   dossier --pdf, excel-template, templates, check, and serve answering one request.
+# (Functions run by `step` are in an `if`, where set -e is off: each one chains its commands with &&.)
+# One line per step; the first failure prints its output and exits non-zero.
+#   bash scripts/check_wheel.sh            # uses .venv/bin/python (or $PYTHON) to build and for the venv
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+PYTHON=${PYTHON:-$ROOT/.venv/bin/python}
+[ -x "$PYTHON" ] || PYTHON=python3
+
+STAGE=$(mktemp -d "${TMPDIR:-/tmp}/vanban-wheel.XXXXXX")
+SERVER_PID=""
+cleanup() {
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  rm -rf "$STAGE"
+}
+trap cleanup EXIT
+
+STARTED=$SECONDS
+LOG="$STAGE/step.log"
+# step NAME COMMAND...: run it, print "ok NAME (Ns)" or print its output and stop.
+step() {
+  local name=$1 began=$SECONDS
+  shift
+  if "$@" >"$LOG" 2>&1; then
+    echo "check_wheel: ok   $name ($((SECONDS - began)) s)"
+  else
+    echo "check_wheel: FAIL $name" >&2
+    sed 's/^/  | /' "$LOG" >&2
+    exit 1
+  fi
+}
+
+# The wheel is built from a copy of the files it is made of, so the build never writes into the
+# repository (build/, *.egg-info) while other runs use it.
+copy_source() {
+  mkdir -p "$STAGE/src"
+  tar -C "$ROOT" --exclude=__pycache__ -cf - pyproject.toml README.md LICENSE generator templates schemas |
+    tar -C "$STAGE/src" -xf -
+}
+step "copy the source" copy_source
+step "build the wheel" "$PYTHON" -m pip wheel -q --no-deps -w "$STAGE/dist" "$STAGE/src"
+WHEEL=$(ls "$STAGE"/dist/vanban-*.whl)
+step "create a fresh venv" "$PYTHON" -m venv "$STAGE/venv"
+step "install $(basename "$WHEEL")" "$STAGE/venv/bin/python" -m pip install -q --disable-pip-version-check "$WHEEL"
+
+VANBAN="$STAGE/venv/bin/vanban"
+WORK="$STAGE/work"
+mkdir -p "$WORK"
+cp -r "$ROOT/samples" "$WORK/samples"
+cd "$WORK"
+
+sample_of() {
+  case "$1" in
+    danh-sach) echo samples/to-trinh/to-trinh.yaml ;;
+    bao-cao-thanh-tich) echo samples/bao-cao-thanh-tich/ca-nhan.yaml ;;
+    *) echo "samples/$1/$1.yaml" ;;
+  esac
+}
+for kind in cong-van ke-hoach to-trinh danh-sach bien-ban bao-cao-thanh-tich; do
+  step "render $kind" "$VANBAN" render "$kind" "$(sample_of "$kind")" -o "van-ban/$kind.docx"
+done
+step "render cong-van --pdf" "$VANBAN" render cong-van samples/cong-van/cong-van.yaml -o pdf/cong-van.docx --pdf
+test -s pdf/cong-van.pdf || { echo "check_wheel: FAIL render --pdf wrote no pdf/cong-van.pdf" >&2; exit 1; }
+
+batch_table() {
+  # Two công văn from the sample's data, as a YAML table beside it (its co_quan path stays valid).
+  "$STAGE/venv/bin/python" - <<'EOF'
+import yaml
+
+with open("samples/cong-van/cong-van.yaml", encoding="utf-8") as f:
+    data = yaml.safe_load(f)
+with open("samples/cong-van/bang.yaml", "w", encoding="utf-8") as f:
+    yaml.safe_dump([dict(data, so=5), dict(data, so=6)], f, allow_unicode=True)
+EOF
+  "$VANBAN" batch cong-van samples/cong-van/bang.yaml -o batch/ && test "$(ls batch/*.docx | wc -l)" = 2
+}
+step "batch" batch_table
+
+dossier() {
+  "$VANBAN" dossier samples/ho-so-khen-thuong/campaign.yaml samples/ho-so-khen-thuong/de-nghi.xlsx \
+    -o ho-so/ --pdf --ngay 2026-11-25 && test -s ho-so/ho-so.pdf && test -s ho-so/manifest.json
+}
+step "dossier --pdf" dossier
+step "excel-template" "$VANBAN" excel-template de-nghi.xlsx
+step "templates" "$VANBAN" templates
+step "check" "$VANBAN" check van-ban/cong-van.docx
+
+serve() {
+  local port status
+  port=$("$STAGE/venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  "$VANBAN" serve --host 127.0.0.1 --port "$port" &
+  SERVER_PID=$!
+  "$STAGE/venv/bin/python" - "$port" <<'EOF'
+import sys
+import time
+import urllib.request
+
+url = f"http://127.0.0.1:{sys.argv[1]}/"
+deadline = time.monotonic() + 30
+while True:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            print(f"GET {url} -> {response.status}")
+            sys.exit(0 if response.status == 200 else 1)
+    except OSError as err:  # not listening yet (or an HTTP error status, which is an OSError too)
+        if getattr(err, "code", None) or time.monotonic() > deadline:
+            print(f"GET {url}: {err}")
+            sys.exit(1)
+        time.sleep(0.2)
+EOF
+  status=$?
+  kill "$SERVER_PID" && wait "$SERVER_PID" 2>/dev/null
+  SERVER_PID=""
+  return "$status"
+}
+step "serve (GET / -> 200)" serve
+
+echo "check_wheel: the wheel installs and every command works outside the repository ($((SECONDS - STARTED)) s)"
