@@ -190,4 +190,4 @@ def test_batch_pdf_converts_every_document_with_one_pool(table, tmp_path, capsys
     docx = sorted(p.stem for p in out.glob("*.docx"))
     pdfs = sorted(p.stem for p in out.glob("*.pdf"))
     assert docx and pdfs == docx
-    assert f"Đã chuyển {len(docx)}/{len(docx)} văn bản sang PDF" in capsys.readouterr().out
+    assert f"Đã tạo {len(docx)}/{len(docx)} văn bản và {len(pdfs)} tệp PDF" in capsys.readouterr().out

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from vanban.cli.common import add_kind_argument, print_warnings
 from vanban.errors import DataValidationError, SourceError
-
-if TYPE_CHECKING:
-    from vanban.errors import VanbanError
 
 __all__ = ["add_command", "cmd_batch"]
 
@@ -36,29 +32,19 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if problems:
         raise DataValidationError(problems, file=args.table)
     office = load_office(args.co_quan) if args.co_quan else None
-    report = run_batch(args.loai, items, args.output, office=office, template=args.template, total=len(items))
-    print(f"Đã tạo {len(report.outputs)}/{len(items)} văn bản trong {args.output} ({report.seconds:.1f} giây).")
-    pdf_errors = _batch_pdfs(report.outputs, pdfa=args.pdfa) if (args.pdf or args.pdfa) and report.outputs else []
-    if report.failures or pdf_errors:
-        print(f"Lỗi: {len(report.failures) + len(pdf_errors)} văn bản không tạo được:", file=sys.stderr)
+    pdf = args.pdf or args.pdfa
+    report = run_batch(
+        args.loai, items, args.output, office=office, template=args.template, total=len(items), pdf=pdf, pdfa=args.pdfa
+    )
+    made = f"Đã tạo {len(report.outputs)}/{len(items)} văn bản"
+    pdfs = f" và {len(report.pdfs)} tệp PDF" if pdf else ""
+    print(f"{made}{pdfs} trong {args.output} ({report.seconds:.1f} giây).")
+    if report.failures:
+        print(f"Lỗi: {len(report.failures)} văn bản không tạo được:", file=sys.stderr)
         for failure in report.failures:
             print(f"  - {failure}", file=sys.stderr)
-        for error in pdf_errors:
-            print(f"  - {error}", file=sys.stderr)
         return 1
     return 0
-
-
-def _batch_pdfs(docx_files: list[Path], *, pdfa: bool) -> list[VanbanError]:
-    """Convert a batch's DOCX files to PDF beside them with one LibreOffice pool; return the failures."""
-    from vanban.pipeline.convert import LibreOfficePool
-
-    started = time.perf_counter()
-    with LibreOfficePool(pdfa=pdfa) as pool:
-        results = pool.to_pdf(docx_files)
-    done = sum(1 for r in results if r.error is None)
-    print(f"Đã chuyển {done}/{len(results)} văn bản sang PDF ({time.perf_counter() - started:.1f} giây).")
-    return [r.error for r in results if r.error is not None]
 
 
 def add_command(sub: Any) -> None:

@@ -9,9 +9,9 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from vanban.errors import ConversionError
+from vanban.pipeline.convert import Converter, default_converter
 
 PREVIEW_TTL = 15 * 60.0
 
@@ -19,36 +19,27 @@ PREVIEW_TTL = 15 * 60.0
 class PdfService:
     """Convert DOCX bytes to PDF bytes through one converter, started on first use and closed on shutdown."""
 
-    def __init__(self, factory: Callable[[], Any] | None = None) -> None:
-        self._factory = factory
-        self._converter: Any = None
+    def __init__(self, factory: Callable[[], Converter] | None = None) -> None:
+        self._factory = factory or (lambda: default_converter(workers=1))
+        self._converter: Converter | None = None
         self._lock = threading.Lock()
 
-    def _get(self) -> Any:
+    def converter(self) -> Converter:
+        """Return the started converter (also for batch work such as the dossier's PDFs)."""
         with self._lock:
             if self._converter is None:
-                if self._factory is None:
-                    from vanban.pipeline.convert import default_converter
-
-                    self._factory = lambda: default_converter(workers=1)
                 converter = self._factory()
-                start = getattr(converter, "start", None)
-                if start is not None:
-                    start()  # ConversionError (with the install command) when LibreOffice is missing
+                converter.start()  # ConversionError (with the install command) when LibreOffice is missing
                 self._converter = converter
             return self._converter
 
-    def converter(self) -> Any:
-        """Return the started converter (for batch work such as the dossier's PDFs)."""
-        return self._get()
-
     def to_pdf(self, docx: bytes, stem: str = "van-ban") -> bytes:
         """Return the PDF of one DOCX; ConversionError saying why not."""
-        converter = self._get()
+        converter = self.converter()
         with tempfile.TemporaryDirectory(prefix="vanban-web-") as tmp:
             src = Path(tmp) / f"{stem}.docx"
             src.write_bytes(docx)
-            (result,) = converter.to_pdf([src], Path(tmp) / "pdf")
+            result = converter.submit(src, Path(tmp) / f"{stem}.pdf").result()
             if result.error is not None or result.pdf is None:
                 raise result.error or ConversionError("Không chuyển được văn bản sang PDF.")
             return result.pdf.read_bytes()
@@ -61,9 +52,8 @@ class PdfService:
         """Stop the converter if it was started; safe to call twice."""
         with self._lock:
             converter, self._converter = self._converter, None
-        close = getattr(converter, "close", None)
-        if close is not None:
-            close()
+        if converter is not None:
+            converter.close()
 
 
 class PreviewStore:

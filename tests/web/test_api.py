@@ -15,7 +15,7 @@ import yaml
 from fastapi.testclient import TestClient
 from vanban.documents import document_types
 from vanban.errors import ConversionError
-from vanban.pipeline.convert import INSTALL_COMMAND, ConversionResult
+from vanban.pipeline.convert import INSTALL_COMMAND, FakeConverter
 from vanban.web.app import create_app
 from vanban.web.pdf import PdfService
 from vanban.web.settings import Settings
@@ -34,27 +34,6 @@ CONG_VAN = [
     ("noi_nhan[0]", "Cục trưởng (để b/c)"),
     ("nguoi_ky", "Phạm Thu Hằng"),
 ]
-
-
-class FakeConverter:
-    """Writes a tiny PDF for each DOCX; counts calls (stands in for LibreOffice in fast tests)."""
-
-    def __init__(self) -> None:
-        self.calls = 0
-        self.closed = False
-
-    def to_pdf(self, paths: list[Path], out_dir: Path) -> list[ConversionResult]:
-        self.calls += 1
-        out_dir.mkdir(parents=True, exist_ok=True)
-        results = []
-        for p in paths:
-            pdf = out_dir / f"{p.stem}.pdf"
-            pdf.write_bytes(b"%PDF-1.4 fake\n%%EOF\n")
-            results.append(ConversionResult(p, pdf))
-        return results
-
-    def close(self) -> None:
-        self.closed = True
 
 
 class MissingOffice:
@@ -269,7 +248,7 @@ def test_pdf_download_and_preview(client: TestClient, fake: FakeConverter) -> No
     token = re.search(r'<iframe src="/xem-truoc/([^"]+)"', r.text).group(1)
     shown = client.get(f"/xem-truoc/{token}")
     assert shown.headers["content-disposition"].startswith("inline")
-    assert fake.calls == 2
+    assert len(fake.converted) == 2
 
 
 def test_converter_closed_on_shutdown(fake: FakeConverter) -> None:
