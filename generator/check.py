@@ -262,7 +262,7 @@ def _check_noi_nhan(paragraphs, props, fail) -> None:
 
 
 def body_paragraph_findings(paragraph: Paragraph) -> list[str]:
-    """Return what is wrong with a body paragraph's layout (P1 II.6); an empty list when it conforms."""
+    """Return what is wrong with a body paragraph's layout (NĐ 30 Phụ lục I, II.6); an empty list when it conforms."""
     problems = []
     if _align(paragraph) != "both":
         problems.append("phải căn đều hai bên")

@@ -65,7 +65,7 @@ def date_line(place: str, day: date | None, year: int, month: int | None = None)
     """Return "Hà Nội, ngày 05 tháng 4 năm 2026"; for an unsigned draft leave blanks for the văn thư.
 
     No day: "ngày     tháng     năm 2026", or with the month known "ngày     tháng 4 năm 2026"
-    (NĐ 30 P1 II.4: the date is written when the document is numbered, after signature).
+    (NĐ 30 Phụ lục I, II.4: the date is written when the document is numbered, after signature).
     """
     if day is not None:
         return place_date_line(place, day)

@@ -19,7 +19,7 @@ TYPE_NAME = "công văn"
 
 
 def trich_yeu_line(text: str) -> str:
-    """Return the công văn summary line `V/v …` (NĐ 30 P1 II.5.b), not doubling a V/v the user wrote."""
+    """Return the công văn summary line `V/v …` (NĐ 30 Phụ lục I, II.5.b), not doubling a V/v the user wrote."""
     text = text.strip()
     lowered = text.lower()
     for prefix in ("v/v:", "v/v", "về việc"):

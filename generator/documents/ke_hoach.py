@@ -21,7 +21,7 @@ from vanban.profile import Office
 
 TYPE_NAME = "kế hoạch"
 TEN_LOAI = "KẾ HOẠCH"
-# NĐ 30 P1 II.6 structure B (kế hoạch): mục I., khoản 1. (or 1.1. on request), điểm a), then -/+ bullets.
+# NĐ 30 Phụ lục I, II.6 structure B (kế hoạch): mục I., khoản 1. (or 1.1. on request), điểm a), then -/+ bullets.
 SCHEME = (ROMAN, ARABIC, LETTER)
 
 _SENTENCE_END = (".", ":", "!", "?", "…")

@@ -71,7 +71,7 @@ def trich_yeu_line(text: str | None, nominees: list[dict[str, Any]]) -> str:
 def can_cu_lines(data: dict[str, Any], office: Office) -> list[Markup]:
     """Return the căn cứ lines: the data's, else Luật TĐKT, NĐ 152, the campaign plan and the biên bản.
 
-    Each line starts "Căn cứ" (added when missing) and ends ";", the last "." (P1 II.6).
+    Each line starts "Căn cứ" (added when missing) and ends ";", the last "." (NĐ 30 Phụ lục I, II.6).
     """
     lines = list(data.get("can_cu") or [])
     if not lines:

@@ -13,7 +13,7 @@ _TRAILING_PUNCT = re.compile(r"[\s;.,:]+$")
 
 
 def punctuate_lines(items: Sequence[str]) -> list[str]:
-    """End each căn cứ line with `;` and the last with `.` (P1 II.6), replacing what the user typed.
+    """End each căn cứ line with `;` and the last with `.` (NĐ 30 Phụ lục I, II.6), replacing what the user typed.
 
     A leading dash and closing `;` `.` `,` `:` typed by the user are dropped first; blank items are
     skipped. An empty list gives [].
@@ -24,7 +24,7 @@ def punctuate_lines(items: Sequence[str]) -> list[str]:
 
 
 def cite(document: Mapping[str, Any], default_kind: str, default_summary: str = "") -> str:
-    """Cite a document in full (P1 II.6): type, số ký hiệu, short date, issuer, trích yếu.
+    """Cite a document in full (NĐ 30 Phụ lục I, II.6): type, số ký hiệu, short date, issuer, trích yếu.
 
     `document` holds so_ky_hieu, ngay and optionally loai, co_quan, trich_yeu (schemas/khen-thuong
     `van_ban`). The trích yếu gets "về" in front unless it starts with "về"/"họp"; without one,

@@ -69,7 +69,7 @@ def centred_header(doc: Container) -> None:
     cell = borderless_table(doc, [TEXT_WIDTH]).rows[0].cells[0]
     para(cell, parts.QUOC_HIEU, size=QUOC_HIEU_SIZE, bold=True, align="center")
     para(cell, parts.TIEU_NGU, size=TIEU_NGU_SIZE, bold=True, align="center")
-    # NĐ 30 P1 II.1.b: the line under Tiêu ngữ is as long as the text.
+    # NĐ 30 Phụ lục I, II.1.b: the line under Tiêu ngữ is as long as the text.
     rule(cell, text_width_twips(parts.TIEU_NGU, TIEU_NGU_SIZE, bold=True), TEXT_WIDTH)
     # `……, ngày … tháng … năm …` italic on the right, centred over the right part (NĐ 30 Phụ lục I, IV ô 4).
     para(cell, "{{ dia_danh_ngay }}", size=DATE_SIZE, italic=True, align="center", left=HEADER_LEFT, before=120)
@@ -102,7 +102,7 @@ def info_lines(doc: Container, lines: list[tuple[str, str]]) -> None:
 
 
 def heading(doc: Container, text: str) -> None:
-    """Add a Roman mục heading: UPPERCASE bold, laid out like the body (P1 II.6, structure B)."""
+    """Add a Roman mục heading: UPPERCASE bold, laid out like the body (NĐ 30 Phụ lục I, II.6, structure B)."""
     para(doc, text, size=14, bold=True, keep_next=True, **BODY)
 
 

@@ -100,9 +100,9 @@ def signature(doc) -> None:
         tag(cell, "{%p if chu_thich_chu_ky %}")
         para(cell, "{{ chu_thich_chu_ky }}", size=14, italic=True, align="center")
         tag(cell, "{%p endif %}")
-        # Space for the signature (and the seal on the chủ tọa's side), then the name (P1 II.7).
+        # Space for the signature (and the seal on the chủ tọa's side), then the name (NĐ 30 Phụ lục I, II.7).
         para(cell, f"{{{{ {name} }}}}", size=14, bold=True, align="center", before=1700)
-    # NĐ 30 Mẫu 1.9: Nơi nhận at the left, below the Thư ký; label 12 bold italic, items 11 (P1 II.9).
+    # NĐ 30 Mẫu 1.9: Nơi nhận at the left, below the Thư ký; label 12 bold italic, items 11 (NĐ 30 Phụ lục I, II.9).
     para(left, "Nơi nhận:", size=12, bold=True, italic=True, align="left", before=240)
     tag(left, "{%p for dong in noi_nhan %}")
     para(left, "{{ dong }}", size=11, align="left")

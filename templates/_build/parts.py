@@ -30,7 +30,7 @@ QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 # Column widths and header sizes come from vanban.ooxml.geometry, shared with the renderer.
 
-BODY = dict(align="both", before=120, after=0, line=276, first_line=567)  # P1 II.6: justified, 1 cm, ≥ 6 pt
+BODY = dict(align="both", before=120, after=0, line=276, first_line=567)  # Phụ lục I, II.6: justified, 1 cm, ≥ 6 pt
 
 
 def draft_mark(doc: Container) -> None:
@@ -56,7 +56,7 @@ def header(doc: Container, *, date_line: bool = True, cong_van: bool = False, wi
     para(left, "{{p duong_ke_co_quan }}", size=6, align="center")
     para(right, QUOC_HIEU, size=QUOC_HIEU_SIZE, bold=True, align="center")
     para(right, TIEU_NGU, size=TIEU_NGU_SIZE, bold=True, align="center")
-    # NĐ 30 P1 II.1.b: the line under Tiêu ngữ is as long as the text.
+    # NĐ 30 Phụ lục I, II.1.b: the line under Tiêu ngữ is as long as the text.
     rule(right, text_width_twips(TIEU_NGU, TIEU_NGU_SIZE, bold=True), HEADER_RIGHT)
     row = table.add_row()
     left, right = row.cells
@@ -66,7 +66,7 @@ def header(doc: Container, *, date_line: bool = True, cong_van: bool = False, wi
         cell_valign(cell, "top")
     para(left, "{{ so_ky_hieu }}", size=SO_SIZE, align="center", before=60)
     if cong_van:
-        # P1 II.5.b: V/v under Số, 12–13 upright, 6 pt below it.
+        # NĐ 30 Phụ lục I, II.5.b: V/v under Số, 12–13 upright, 6 pt below it.
         para(left, "{{ trich_yeu }}", size=VV_SIZE, align="center", before=120)
     if date_line:
         para(right, "{{ dia_danh_ngay }}", size=DATE_SIZE, italic=True, align="center", before=60)
@@ -82,7 +82,7 @@ def title(doc: Container) -> None:
 
 
 def kinh_gui(doc: Container) -> None:
-    """Add Kính gửi: one recipient on the same line, several as a dash list (P1 II.9.a)."""
+    """Add Kính gửi: one recipient on the same line, several as a dash list (NĐ 30 Phụ lục I, II.9.a)."""
     tag(doc, "{%p if kinh_gui.mot %}")
     para(doc, "Kính gửi: {{ kinh_gui.mot }}", size=14, align="center", before=240, after=120)
     tag(doc, "{%p else %}")
@@ -94,7 +94,7 @@ def kinh_gui(doc: Container) -> None:
 
 
 def can_cu(doc: Container) -> None:
-    """Add the căn cứ lines: italic, one per line, justified like the body (P1 II.6)."""
+    """Add the căn cứ lines: italic, one per line, justified like the body (NĐ 30 Phụ lục I, II.6)."""
     tag(doc, "{%p for dong in can_cu %}")
     para(doc, "{{ dong }}", size=14, italic=True, **BODY)
     tag(doc, "{%p endfor %}")
@@ -134,5 +134,5 @@ def signature(doc: Container, *, noi_nhan: bool = True) -> None:
     tag(right, "{%p for dong in chu_ky %}")
     para(right, "{{ dong }}", size=14, bold=True, align="center")
     tag(right, "{%p endfor %}")
-    # Space for the signature and the seal (≈ 3 cm), then the signer's name (P1 II.7).
+    # Space for the signature and the seal (≈ 3 cm), then the signer's name (NĐ 30 Phụ lục I, II.7).
     para(right, "{{ nguoi_ky }}", size=14, bold=True, align="center", before=1700)

@@ -2,7 +2,7 @@
 
 Page 1…: header, TỜ TRÌNH + trích yếu + rule, Kính gửi (sent upward), căn cứ, optional results, the
 proposal, the disciplinary statement, the closing request, Nơi nhận + signature. Then a new section (own
-page numbers from 1, P1 III.1.đ) with the danh sách: DANH SÁCH / title / (Kèm theo …) and a bordered
+page numbers from 1, NĐ 30 Phụ lục I, III.1.đ) with the danh sách: DANH SÁCH / title / (Kèm theo …) and a bordered
 table whose header row repeats on every page and whose rows do not split.
 
 The table is built twice, with and without a Ghi chú column; the data picks one (`danh_sach.co_ghi_chu`).
@@ -29,7 +29,7 @@ WIDTHS_GHI_CHU = (567, 1750, 1850, 1950, 2137, 1100)
 
 
 def _section_break(doc) -> None:
-    """Start the danh sách on a new page as its own section, page numbers restarting at 1 (P1 III.1.đ)."""
+    """Start the danh sách on a new page as its own section, page numbers restarting at 1 (NĐ 30 Phụ lục I, III.1.đ)."""
     doc.add_section(WD_SECTION.NEW_PAGE)
     # Its own headers, not linked to section 1's: the tờ trình rendered without this appendix keeps
     # this section's properties, and with them its page numbers.
