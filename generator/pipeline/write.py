@@ -85,7 +85,7 @@ def write_plan(
     report = WriteReport(out)
     with ExitStack() as stack:
         if plan.lock_folder:
-            stack.enter_context(_folder_lock(out))
+            stack.enter_context(folder_lock(out))
         private = plan.all_or_nothing or not plan.keep_docx
         stage = Path(tempfile.mkdtemp(prefix=".vanban-run-", dir=out)) if private else out
         if private:
@@ -259,7 +259,7 @@ def _ensure_folder(folder: Path) -> Path:
 
 
 @contextmanager
-def _folder_lock(folder: Path) -> Iterator[None]:
+def folder_lock(folder: Path) -> Iterator[None]:
     """Hold an exclusive lock on the output folder, so two runs never mix their files in it."""
     fd = os.open(folder, os.O_RDONLY)
     try:
