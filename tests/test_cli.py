@@ -76,7 +76,9 @@ def test_document_codes_match_the_registry():
     # The CLI's choices come from the static tuple so that building the parser imports no document module.
     from vanban.documents import DOCUMENT_CODES, document_types
 
-    assert DOCUMENT_CODES == tuple(document_types())
+    # (the registry's order depends on which document module was imported first, so compare as sets)
+    assert len(set(DOCUMENT_CODES)) == len(DOCUMENT_CODES)
+    assert set(DOCUMENT_CODES) == set(document_types())
 
 
 def test_serve_defaults_match_the_web_settings():
