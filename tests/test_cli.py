@@ -113,3 +113,12 @@ def test_check_imports_no_renderer_excel_or_web(tmp_path):
     out = tmp_path / "cv.docx"
     assert main(["render", "cong-van", str(SAMPLES / "cong-van" / "cong-van.yaml"), "-o", str(out)]) == 0
     assert not imported_modules("check", str(out)) & {"docxtpl", "openpyxl", "fastapi", "uvicorn", "starlette"}
+
+
+def test_templates_fails_naming_a_missing_template(tmp_path, monkeypatch, capsys):
+    import vanban.jobs.document as document
+
+    missing = tmp_path / "khong-co.docx"
+    monkeypatch.setattr(document, "template_path", lambda code: (missing, False))
+    assert main(["templates"]) == 1
+    assert f"không tìm thấy tệp mẫu '{missing}'" in capsys.readouterr().err
