@@ -1,0 +1,94 @@
+"""A commendation dossier with PDFs, end to end, against LibreOffice's own time for the same documents.
+
+Usage: .venv/bin/python benchmarks/bench_dossier.py [--nominees 17,170,1700]
+
+For each size, the sample campaign (samples/ho-so-khen-thuong) is scaled to N nominees (its rows
+repeated under new names, quotas lifted) and:
+1. dossier: `build_dossier(..., pdf=True)` from a cold start — check, plan, render, start LibreOffice,
+   convert, merge with bookmarks, zip, manifest;
+2. LibreOffice alone: a cold `LibreOfficePool` (one worker per core, as the dossier's) converting the very DOCX files
+   the dossier wrote, nothing else.
+The ratio dossier / LibreOffice is what vanban adds around the conversion (target ≤ 1.15). Both sides
+include starting the pool. Run it on an idle machine: the figure is a ratio measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "ho-so-khen-thuong"
+sys.path.insert(0, str(SAMPLE))
+
+import make_sample  # noqa: E402
+from vanban.jobs.dossier.assemble import build_dossier  # noqa: E402
+from vanban.jobs.dossier.excel_template import build_template, fill_rows, save_workbook  # noqa: E402
+from vanban.pipeline.convert import LibreOfficePool  # noqa: E402
+
+TODAY = date(2026, 11, 25)
+
+
+def scaled_campaign(folder: Path, nominees: int) -> Path:
+    """Write a copy of the sample campaign with `nominees` rows and no quota in the way; return its path."""
+    shutil.copytree(ROOT / "samples" / "co-quan", folder / "co-quan")
+    case = folder / "case"
+    make_sample.write_texts(case / "thanh-tich", with_extra=False)
+    campaign = yaml.safe_load((SAMPLE / "campaign.yaml").read_text(encoding="utf-8"))
+    for form in campaign["hinh_thuc"]:
+        form["chi_tieu"] = {"tap_the": nominees, "ca_nhan": nominees}
+    campaign["de_nghi"] = "de-nghi.xlsx"
+    (case / "campaign.yaml").write_text(yaml.safe_dump(campaign, allow_unicode=True), encoding="utf-8")
+    base = make_sample.rows(False, "thanh-tich")
+    rows = []
+    for i in range(nominees):
+        row = dict(base[i % len(base)])
+        if i >= len(base):
+            row["ten"] = f"{row['ten']} {i // len(base) + 1}"
+        row["stt"] = i + 1
+        rows.append(row)
+    forms = [form["ten"] for form in campaign["hinh_thuc"]]
+    book = build_template(forms)
+    fill_rows(book, rows)
+    save_workbook(book, case / "de-nghi.xlsx")
+    return case / "campaign.yaml"
+
+
+def measure(nominees: int) -> tuple[int, float, float]:
+    with tempfile.TemporaryDirectory(prefix="vanban-bench-") as tmp:
+        campaign = scaled_campaign(Path(tmp), nominees)
+        out = Path(tmp) / "ho-so"
+        started = time.perf_counter()
+        result = build_dossier(campaign, out, today=TODAY, pdf=True)  # its own pool, one worker per core
+        dossier = time.perf_counter() - started
+        docx = sorted(out.glob("*.docx"))
+        again = Path(tmp) / "lo"
+        started = time.perf_counter()
+        with LibreOfficePool() as pool:
+            results = pool.to_pdf(docx, again)
+        alone = time.perf_counter() - started
+        assert all(r.ok for r in results) and result.manifest["so_luong"]["dat"] > 0
+        return len(docx), dossier, alone
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nominees", default="17,170", help="sizes, comma-separated (the issue's: 17,170,1700)")
+    args = parser.parse_args()
+    for nominees in (int(n) for n in args.nominees.split(",")):
+        documents, dossier, alone = measure(nominees)
+        print(
+            f"{nominees:>5} đề nghị, {documents:>5} văn bản: hồ sơ {dossier:7.1f} s, LibreOffice riêng {alone:7.1f} s, "
+            f"tỷ lệ {dossier / alone:.2f} (mục tiêu ≤ 1,15)"
+        )
+
+
+if __name__ == "__main__":
+    main()
