@@ -1,4 +1,4 @@
-"""The công văn sample rendered end to end, checked against spec/nd30.md element by element."""
+"""The công văn sample rendered end to end, checked against the NĐ 30 rules (docs/nd30-rules.md) element by element."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tờ trình đề nghị khen thưởng (NĐ 30 Mẫu 1.4, spec §11.4): renders, passes §13, counts equal the danh sách."""
+"""Tờ trình đề nghị khen thưởng (NĐ 30 Mẫu 1.4): renders, passes the `vanban check` list, counts equal the danh sách."""
 
 from __future__ import annotations
 
