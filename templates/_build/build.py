@@ -8,7 +8,9 @@ Re-running this overwrites the built-in templates.
 from __future__ import annotations
 
 import importlib
+import io
 import sys
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -50,6 +52,24 @@ def slim(doc) -> None:
             styles.remove(style)
 
 
+# Every zip member gets this timestamp so that rebuilding an unchanged template gives the same bytes
+# (rendered documents copy the template's zip entries, so the build time would reach them too).
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def save_reproducibly(doc, out: Path) -> None:
+    """Save a document with every zip member stamped ZIP_TIME, in python-docx's member order."""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    result = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(
+                zipfile.ZipInfo(info.filename, date_time=ZIP_TIME), source.read(info.filename), zipfile.ZIP_DEFLATED
+            )
+    out.write_bytes(result.getvalue())
+
+
 def main(names: list[str]) -> None:
     for kind in names or list(BUILDERS):
         module_name = BUILDERS[kind]
@@ -61,7 +81,7 @@ def main(names: list[str]) -> None:
         doc.core_properties.title = ""
         doc.core_properties.author = "vanban"
         slim(doc)
-        doc.save(str(out))
+        save_reproducibly(doc, out)
         print(f"wrote {out.relative_to(ROOT)}")
 
 
