@@ -9,6 +9,7 @@ A clerk who makes a paragraph 13 pt in Word therefore gets 13 pt bold where the 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 from vanban.vi import smart_quotes
@@ -20,27 +21,101 @@ _FLAGS = {"\ue010": (True, False), "\ue011": (False, True), "\ue012": (True, Tru
 _FLAG_OF = {v: k for k, v in _FLAGS.items()}
 _PRIVATE = re.compile("[\ue000-\ue0ff]")
 
-# ***both***, **bold**, *italic* — non-greedy, no nesting beyond that (what clerks write in practice).
-_INLINE = re.compile(r"\*\*\*(.+?)\*\*\*|\*\*(.+?)\*\*|\*(?!\s)(.+?)(?<!\s)\*", re.DOTALL)
+# ***both***, **bold**, *italic*, found in one left-to-right scan: linear time, so a long paragraph of
+# stray asterisks cannot stall the server. A run of asterisks opens only before a non-space that is not
+# a closing bracket, closes only after a non-space that is not an opening bracket, and does nothing
+# between two letters or digits, so "3*4*5" and "(*)" marks stay as typed. "\*" is a literal asterisk.
+_OPEN_BRACKETS = "([{"
+_CLOSE_BRACKETS = ")]}"
+
+
+@dataclass
+class _Run:
+    """A run of 1–3 asterisks in the token list; `role` is "open"/"close" once paired, else literal."""
+
+    stars: str
+    index: int
+    role: str = ""
+
+
+def _can_open_close(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Return whether the asterisk run text[start:end] can open and whether it can close a span."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if end - start > 3 or (before.isalnum() and after.isalnum()):
+        return False, False
+    return (
+        not after.isspace() and after not in _CLOSE_BRACKETS,
+        not before.isspace() and before not in _OPEN_BRACKETS,
+    )
+
+
+def _tokenize(text: str) -> tuple[list[str | _Run], int]:
+    """Split text into literal strings and paired asterisk runs; return them and the steps taken."""
+    tokens: list[str | _Run] = []
+    openers: dict[int, list[_Run]] = {1: [], 2: [], 3: []}
+    literal: list[str] = []
+    steps = pos = literal_start = 0
+    while pos < len(text):
+        steps += 1
+        if text.startswith("\\*", pos):
+            literal.append(text[literal_start:pos] + "*")
+            pos = literal_start = pos + 2
+            continue
+        if text[pos] != "*":
+            pos += 1
+            continue
+        end = pos
+        while end < len(text) and text[end] == "*":
+            end += 1
+            steps += 1
+        literal.append(text[literal_start:pos])
+        tokens.append("".join(literal))
+        literal = []
+        run = _Run(text[pos:end], len(tokens))
+        tokens.append(run)
+        can_open, can_close = _can_open_close(text, pos, end)
+        stack = openers.get(len(run.stars), [])
+        if can_close and stack:
+            opener = stack.pop()
+            opener.role, run.role = "open", "close"
+            for other in openers.values():  # runs opened inside the pair may not close after it
+                while other and other[-1].index > opener.index:
+                    other.pop()
+                    steps += 1
+        elif can_open:
+            stack.append(run)
+        pos = literal_start = end
+    literal.append(text[literal_start:])
+    tokens.append("".join(literal))
+    return tokens, steps
+
+
+def _parse_counted(text: str) -> tuple[list[tuple[str, bool, bool]], int]:
+    """Return the (text, bold, italic) segments of `text` and the number of steps the parse took."""
+    tokens, steps = _tokenize(text)
+    pieces: list[tuple[list[str], bool, bool]] = []
+    bold = italic = 0
+    for token in tokens:
+        steps += 1
+        if isinstance(token, _Run) and token.role:
+            step = 1 if token.role == "open" else -1
+            bold += step if len(token.stars) >= 2 else 0
+            italic += step if len(token.stars) != 2 else 0
+            continue
+        piece = token.stars if isinstance(token, _Run) else token
+        if not piece:
+            continue
+        if pieces and pieces[-1][1:] == (bold > 0, italic > 0):
+            pieces[-1][0].append(piece)
+        else:
+            pieces.append(([piece], bold > 0, italic > 0))
+    return [("".join(parts), b, i) for parts, b, i in pieces], steps
 
 
 def parse_inline(text: str) -> list[tuple[str, bool, bool]]:
     """Split text written with **bold** / *italic* into (text, bold, italic) segments; plain text is one segment."""
-    segments: list[tuple[str, bool, bool]] = []
-    pos = 0
-    for m in _INLINE.finditer(text):
-        if m.start() > pos:
-            segments.append((text[pos : m.start()], False, False))
-        if m.group(1) is not None:
-            segments.append((m.group(1), True, True))
-        elif m.group(2) is not None:
-            segments.append((m.group(2), True, False))
-        else:
-            segments.append((m.group(3), False, True))
-        pos = m.end()
-    if pos < len(text):
-        segments.append((text[pos:], False, False))
-    return [s for s in segments if s[0]]
+    return _parse_counted(text)[0]
 
 
 def rich(text: str) -> Markup:
