@@ -7,8 +7,12 @@ command imports what it needs inside its handler, so `vanban --help` and `vanban
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from types import FrameType
 
 from vanban import __version__
 from vanban.cli import argparse_vi as cli_vi
@@ -42,7 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        code: int = args.func(args)
+        with _stop_cleanly_on_sigterm():
+            code: int = args.func(args)
         return code
     except VanbanError as err:
         if args.debug:
@@ -52,6 +57,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return 130
+    except _Terminated:
+        print("Đã dừng (nhận tín hiệu kết thúc); không tệp nào bị ghi dở.", file=sys.stderr)
+        return 143
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived: unwind like Ctrl-C, so half-built outputs and LibreOffice are cleaned up."""
+
+
+@contextmanager
+def _stop_cleanly_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into an exception while a command runs (the default would skip every cleanup)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":
