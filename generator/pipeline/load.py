@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 from vanban.errors import SourceError
+from vanban.pipeline.limits import MAX_FILE_BYTES, BoundedSafeLoader, LimitExceeded, check_size, check_tree
 from vanban.vi import normalize
 
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
@@ -67,8 +68,17 @@ def _canonical(value: Any) -> Any:
 
 
 def from_data(data: Any, file: Path | None = None, lines: dict[str, int] | None = None) -> Source:
-    """Wrap data already in memory (from the web form or a test) as a Source, normalised."""
-    return Source(normalize(_canonical(data)), Path(file) if file else None, lines or {})
+    """Wrap data already in memory (from the web form or a test) as a Source, bounded and normalised."""
+    path = Path(file) if file else None
+    check_tree(data, path, lines)
+    return Source(_normalised(data, path), path, lines or {})
+
+
+def _normalised(data: Any, file: Path | None) -> Any:
+    try:
+        return normalize(_canonical(data))
+    except ValueError as err:  # two keys that differ only in Unicode form (NFD vs NFC) or spaces
+        raise SourceError(f"Dữ liệu không hợp lệ: {err}.", file=file) from err
 
 
 def _yaml_lines(node: yaml.Node, parts: list[str | int], lines: dict[str, int]) -> None:
@@ -90,6 +100,7 @@ def load_data(path: str | Path) -> Source:
     path = Path(path)
     if path.suffix.lower() not in DATA_SUFFIXES:
         raise SourceError(f"Không đọc được '{path.name}': chỉ nhận tệp .yaml, .yml hoặc .json.", file=path)
+    check_size(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as err:
@@ -100,33 +111,82 @@ def load_data(path: str | Path) -> Source:
         raise SourceError(f"Không đọc được tệp '{path}': {err.strerror}.", file=path) from err
     lines: dict[str, int] = {}
     if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise SourceError(
-                f"Tệp '{path.name}' sai cú pháp JSON ở dòng {err.lineno}, cột {err.colno}: {err.msg}.",
-                file=path,
-                row=err.lineno,
-            ) from err
+        data = _parse_json(text, path)
     else:
-        loader = yaml.SafeLoader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-            if node is not None:
-                _yaml_lines(node, [], lines)
-        except yaml.MarkedYAMLError as err:
-            mark = err.problem_mark or err.context_mark
-            where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
-            raise SourceError(
-                f"Tệp '{path.name}' sai cú pháp YAML{where}: {err.problem or err.context}.",
-                file=path,
-                row=mark.line + 1 if mark else None,
-            ) from err
-        except yaml.YAMLError as err:
-            raise SourceError(f"Tệp '{path.name}' sai cú pháp YAML: {err}.", file=path) from err
-        finally:
-            loader.dispose()
+        data = _parse_yaml(text, path, lines)
     if data is None:
         data = {}
-    return Source(normalize(_canonical(data)), path, lines)
+    check_tree(data, path, lines)
+    return Source(_normalised(data, path), path, lines)
+
+
+def load_text(text: str, name: str) -> Source:
+    """Parse YAML text received in memory (an upload) with the same bounds as a file; `name` names it."""
+    path = Path(name)
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise SourceError(f"Tệp '{path.name}' quá lớn; tệp dữ liệu tối đa {MAX_FILE_BYTES // 1048576} MB.", file=path)
+    lines: dict[str, int] = {}
+    data = _parse_yaml(text, path, lines)
+    check_tree(data, path, lines)
+    return Source(_normalised(data, path), path, lines)
+
+
+def _parse_json(text: str, path: Path) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise SourceError(
+            f"Tệp '{path.name}' sai cú pháp JSON ở dòng {err.lineno}, cột {err.colno}: {err.msg}.",
+            file=path,
+            row=err.lineno,
+        ) from err
+    except RecursionError as err:
+        raise SourceError(f"Tệp '{path.name}' lồng nhau quá sâu.", file=path) from err
+    except ValueError as err:  # an integer of thousands of digits
+        raise SourceError(f"Tệp '{path.name}' {_unreadable(err)}.", file=path) from err
+
+
+def _parse_yaml(text: str, path: Path, lines: dict[str, int]) -> Any:
+    """Parse YAML with the bounded loader; record the line of every field into `lines`."""
+    try:
+        loader = BoundedSafeLoader(text)
+    except yaml.reader.ReaderError as err:
+        line = text.count("\n", 0, err.position) + 1
+        raise SourceError(
+            f"Tệp '{path.name}' có ký tự không được phép (U+{err.character:04X}) ở dòng {line}; hãy xóa ký tự này.",
+            file=path,
+            row=line,
+        ) from err
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        data = loader.construct_document(node)
+        _yaml_lines(node, [], lines)
+        return data
+    except LimitExceeded as err:
+        mark = err.problem_mark
+        where = f" ở dòng {mark.line + 1}" if mark else ""
+        raise SourceError(
+            f"Tệp '{path.name}' vượt giới hạn{where}: {err.problem}.", file=path, row=mark.line + 1 if mark else None
+        ) from err
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
+        raise SourceError(
+            f"Tệp '{path.name}' sai cú pháp YAML{where}: {err.problem or err.context}.",
+            file=path,
+            row=mark.line + 1 if mark else None,
+        ) from err
+    except yaml.YAMLError as err:
+        raise SourceError(f"Tệp '{path.name}' sai cú pháp YAML: {err}.", file=path) from err
+    except ValueError as err:  # a date that does not exist (2026-02-30), an integer of thousands of digits
+        raise SourceError(f"Tệp '{path.name}' {_unreadable(err)}.", file=path) from err
+    finally:
+        loader.dispose()
+
+
+def _unreadable(err: ValueError) -> str:
+    if "digits" in str(err):
+        return "có một số quá dài (hơn 4300 chữ số)"
+    return "có một ngày không có thật (ví dụ 2026-02-30) hoặc một giá trị không đọc được"

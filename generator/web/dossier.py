@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from vanban.errors import Problem, VanbanError
+from vanban.pipeline.load import load_text
 from vanban.vi import parse_date
 from vanban.web.errors import WebError
 from vanban.web.routes import attachment, office_or_404, read_form
@@ -118,8 +119,8 @@ async def dossier_submit(request: Request) -> Response:
     table_file = form["danh_sach"]
     assert isinstance(campaign_file, UploadFile) and isinstance(table_file, UploadFile)
     try:
-        campaign = yaml.safe_load((await campaign_file.read()).decode("utf-8-sig"))
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        campaign = load_text((await campaign_file.read()).decode("utf-8-sig"), campaign_name).data
+    except UnicodeDecodeError as err:
         raise WebError(400, f"Tệp đợt thi đua '{campaign_name}' không đọc được (YAML/JSON, UTF-8): {err}") from err
     if not isinstance(campaign, dict):
         raise WebError(400, f"Tệp đợt thi đua '{campaign_name}' phải chứa các trường (dạng khóa: giá trị).")
