@@ -12,6 +12,7 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 from vanban.errors import ConversionError, OutputError
+from vanban.pipeline.render import current_umask as _umask
 
 
 @dataclass(frozen=True)
@@ -102,14 +103,3 @@ def _write_atomically(writer: PdfWriter, out: Path) -> None:
         raise OutputError(f"Không ghi được tệp PDF '{out}': {err.strerror or err}", file=out) from err
     finally:
         Path(tmp).unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    """Return the process umask without changing it (os.umask would race other threads)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    except OSError:
-        pass
-    return 0o022

@@ -25,6 +25,8 @@ from vanban.ooxml.package import CORE_PROPERTIES_PART, core_properties, is_templ
 from vanban.ooxml.templating import finish_part, jinja_source
 from vanban.pipeline.jinja_env import make_environment
 
+DOCUMENT_PART = "word/document.xml"
+
 
 class CompiledTemplate:
     """A DOCX template read and compiled once; `render(context)` returns the bytes of a new DOCX."""
@@ -39,6 +41,9 @@ class CompiledTemplate:
             raise TemplateError(f"Không tìm thấy mẫu '{self.path}'.", file=self.path) from err
         except zipfile.BadZipFile as err:
             raise TemplateError(f"Tệp mẫu '{self.name}' không phải tệp DOCX hợp lệ.", file=self.path) from err
+        if not any(info.filename == DOCUMENT_PART for info, _ in self._entries):
+            # An .xlsx or any other zip would otherwise render to a corrupt .docx with exit 0.
+            raise TemplateError(f"Tệp mẫu '{self.name}' không phải tệp DOCX (thiếu {DOCUMENT_PART}).", file=self.path)
         self._static: bytes | None = None
         env = make_environment(sandboxed=sandboxed)
         self._compiled: dict[str, jinja2.Template] = {}
@@ -119,6 +124,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes 0600; every output gets the usual mode
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
@@ -129,3 +135,14 @@ def write_atomic(target: Path, data: bytes) -> Path:
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
     return Path(target)
+
+
+def current_umask() -> int:
+    """Return the process umask without changing it (os.umask would race other threads)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except OSError:
+        pass
+    return 0o022
