@@ -15,6 +15,7 @@ from functools import partial
 from typing import Any
 
 from vanban.documents import DocumentType, Prepared, register
+from vanban.documents.blocks import group_blocks
 from vanban.documents.body import ARABIC, LETTER, BodyParagraph, number_body
 from vanban.documents.common import (
     CLOSING_MARK,
@@ -341,7 +342,8 @@ def prepare(source: Source, office: Office) -> Prepared:
         "duong_ke_trich_yeu": title_rule(name),
         "mo_dau": [rich(line) for line in opening],
         "noi_dung": body,
-        "bang_phieu": vote_table(rows, total),
+        "bang_phieu": (vote_groups := vote_table(rows, total)),
+        "khoi_phieu": group_blocks(vote_groups),  # the table's blocks of rows, one table each
         "ket_qua": [rich(line) for line in [*summary_lines(rows, total), *(data.get("ket_luan") or [])]],
         "ket_thuc": closing_line(data, day, problems),
         "chu_thich_chu_ky": SIGN_NOTE if data.get("chu_thich_chu_ky", True) else "",

@@ -10,6 +10,7 @@ from typing import Any
 
 from markupsafe import Markup
 from vanban.documents import DocumentType, Prepared, register
+from vanban.documents.blocks import group_blocks
 from vanban.documents.body import ARABIC, LETTER, number_body
 from vanban.documents.common import (
     Problems,
@@ -147,6 +148,7 @@ def danh_sach_context(source: Source, office: Office, so_ky_hieu: str) -> dict[s
         "kem_theo": kem_theo,
         "co_ghi_chu": any(n.get("ghi_chu") for n in nominees),
         "nhom": groups,
+        "khoi": group_blocks(groups),  # the table's blocks of rows, one table each
     }
 
 

@@ -16,6 +16,7 @@ from docxtables import (
     ensure_cells_have_paragraph,
     grid_table,
     repeat_header,
+    table_blocks,
 )
 
 from vanban.ooxml.geometry import TABLE_SIZE, TEXT_WIDTH
@@ -42,7 +43,12 @@ def _loop_row(table, text: str) -> None:
 
 
 def vote_table(doc) -> None:
-    """Add the kết quả bỏ phiếu table: groups (I. Tập thể, II. Cá nhân) and one row per nominee."""
+    """Add the kết quả bỏ phiếu table, one table per block of rows (see table_blocks)."""
+    table_blocks(doc, "khoi_phieu", _vote_block)
+
+
+def _vote_block(doc) -> None:
+    """Add one block of the vote table: groups (I. Tập thể, II. Cá nhân) and one row per nominee."""
     table = grid_table(doc, WIDTHS)
     head = table.rows[0]
     for cell, text in zip(head.cells, HEADINGS, strict=True):
@@ -50,7 +56,8 @@ def vote_table(doc) -> None:
         para(cell, text, size=TABLE_SIZE, bold=True, align="center", **CELL)
     repeat_header(head)
     cant_split(head)
-    _loop_row(table, "{%tr for nhom in bang_phieu %}")
+    _loop_row(table, "{%tr for nhom in khoi %}")
+    _loop_row(table, "{%tr if not nhom.tiep %}")
     group = table.add_row()  # keeps python-docx's placeholder paragraphs, which merge() needs
     cant_split(group)
     merged = group.cells[1].merge(group.cells[len(WIDTHS) - 1])
@@ -59,6 +66,7 @@ def vote_table(doc) -> None:
             p._p.getparent().remove(p._p)
     para(group.cells[0], "{{ nhom.so }}", size=TABLE_SIZE, bold=True, align="center", keep_next=True, **CELL)
     para(merged, "{{ nhom.ten }}", size=TABLE_SIZE, bold=True, align="left", keep_next=True, **CELL)
+    _loop_row(table, "{%tr endif %}")
     _loop_row(table, "{%tr for dong in nhom.dong %}")
     row = add_row(table)
     cant_split(row)

@@ -6,11 +6,13 @@ data tables (danh sách, vote results) use the padding the renderer's own tables
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Twips
 from docx.table import Table, _Cell, _Row
-from docxbuild import Container, element, sort_children
+from docxbuild import Container, element, para, sort_children, tag
 
 from vanban.ooxml.geometry import LAYOUT_CELL_MARGIN, TABLE_CELL_MARGIN
 
@@ -115,3 +117,32 @@ def cell_valign(cell: _Cell, value: str = "top") -> None:
     """Set vertical alignment of a cell."""
     tcpr = cell._tc.get_or_add_tcPr()
     tcpr.append(element("w:vAlign", val=value))
+
+
+def table_blocks(doc: Container, variable: str, add_block: Callable[[Container], None]) -> None:
+    """Loop a table over the blocks in `variable` (vanban.documents.blocks): one table per block.
+
+    LibreOffice lays out one long table in time that grows with its length; tables of about a hundred
+    rows keep the conversion linear. Between two blocks a hidden paragraph keeps them two tables.
+    """
+    tag(doc, f"{{%p for khoi in {variable} %}}")
+    add_block(doc)
+    tag(doc, "{%p if not loop.last %}")
+    block_separator(doc)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+
+
+def block_separator(doc: Container) -> None:
+    """Add the paragraph that keeps two table blocks apart: hidden, 1 pt, no spacing.
+
+    Without a paragraph LibreOffice (and Word) join adjacent tables into one, which undoes the blocks.
+    A hidden paragraph mark still separates them in LibreOffice but takes no height, so the second
+    block's top border meets the first block's bottom border with no gap.
+    """
+    p = para(doc, "", size=1, align="left")
+    ppr = p._p.get_or_add_pPr()
+    spacing = ppr.find(qn("w:spacing"))
+    spacing.set(qn("w:line"), "20")
+    spacing.set(qn("w:lineRule"), "exact")
+    ppr.find(qn("w:rPr")).append(element("w:vanish"))

@@ -16,7 +16,7 @@ from docx.enum.section import WD_SECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docxbuild import new_document, page_numbers, para, rule, tag
-from docxtables import add_row, cant_split, cell_valign, grid_table, repeat_header
+from docxtables import add_row, cant_split, cell_valign, grid_table, repeat_header, table_blocks
 
 from vanban.ooxml.geometry import TABLE_SIZE, TEXT_WIDTH
 
@@ -53,7 +53,12 @@ def _section_break(doc) -> None:
 
 
 def _table(doc, widths: tuple[int, ...], ghi_chu: bool) -> None:
-    """Add the danh sách table: header row, then per group a merged heading row and one row per nominee."""
+    """Add the danh sách table, one table per block of rows (see table_blocks)."""
+    table_blocks(doc, "danh_sach.khoi", lambda container: _block(container, widths, ghi_chu))
+
+
+def _block(doc, widths: tuple[int, ...], ghi_chu: bool) -> None:
+    """Add one block of the danh sách: header row, then per group a merged heading row and one row per nominee."""
     headers = HEADERS + (("Ghi chú",) if ghi_chu else ())
     fields = FIELDS + (("ghi_chu",) if ghi_chu else ())
     table = grid_table(doc, list(widths))
@@ -70,13 +75,15 @@ def _table(doc, widths: tuple[int, ...], ghi_chu: bool) -> None:
         for cell in row.cells[1:]:
             para(cell, "", size=TABLE_SIZE)
 
-    tag_row("{%tr for nhom in danh_sach.nhom %}")
+    tag_row("{%tr for nhom in khoi %}")
+    tag_row("{%tr if not nhom.tiep %}")
     group = table.add_row()  # python-docx's placeholder paragraphs let the cells merge
     cant_split(group)
     merged = group.cells[0].merge(group.cells[-1])
     for p in merged.paragraphs:
         p._p.getparent().remove(p._p)
     para(merged, "{{ nhom.ten }}", size=TABLE_SIZE, bold=True, align="left", **CELL)
+    tag_row("{%tr endif %}")
     tag_row("{%tr for dong in nhom.dong %}")
     row = add_row(table)
     cant_split(row)
