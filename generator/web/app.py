@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 from vanban import __version__
 from vanban.resources import WEB_PAGES, WEB_STATIC
 from vanban.web.errors import BodyLimit, SecurityHeaders, install_error_handlers
+from vanban.web.guard import RequestGuard
 from vanban.web.pdf import PdfService, PreviewStore
 from vanban.web.settings import OfficeCatalog, Settings
 
@@ -49,6 +50,7 @@ def create_app(settings: Settings | None = None, *, pdf: PdfService | None = Non
     app.state.previews = PreviewStore(settings.preview_slots)
 
     install_error_handlers(app)
+    app.add_middleware(RequestGuard, allowed_hosts=settings.allowed_hosts())
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
     app.mount("/static", StaticFiles(directory=WEB_STATIC), name="static")

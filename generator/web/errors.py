@@ -18,6 +18,7 @@ log = logging.getLogger("vanban.web")
 
 STATUS_TITLES = {
     400: "Yêu cầu không hợp lệ",
+    403: "Yêu cầu bị từ chối",
     404: "Không tìm thấy",
     405: "Thao tác không được hỗ trợ",
     413: "Tệp hoặc biểu mẫu quá lớn",
@@ -158,7 +159,9 @@ class SecurityHeaders:
     HEADERS = [
         (b"content-security-policy", CSP.encode()),
         (b"x-content-type-options", b"nosniff"),
-        (b"referrer-policy", b"no-referrer"),
+        # same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" even on the
+        # app's own form posts, and the guard could not tell them from a foreign page's.
+        (b"referrer-policy", b"same-origin"),
     ]
 
     def __init__(self, app: ASGIApp) -> None:

@@ -22,6 +22,8 @@ from vanban.resources import SAMPLES
 from vanban.vi import ascii_slug
 from vanban.web.errors import WebError, not_found
 from vanban.web.forms import OFFICE_KEY, Bound, bind, form_to_data, schema_fields
+from vanban.web.guard import FIELD as CSRF_FIELD
+from vanban.web.guard import check_form_token
 
 router = APIRouter()
 
@@ -78,6 +80,7 @@ async def read_form(request: Request, max_files: int = 2) -> FormData:
         raise WebError(400, f"Biểu mẫu quá nhiều trường (tối đa {settings.max_fields}) hoặc không đọc được.") from err
     if len(form) > settings.max_fields:
         raise WebError(400, f"Biểu mẫu quá nhiều trường (tối đa {settings.max_fields}).")
+    check_form_token(request, form.get(CSRF_FIELD))
     return form
 
 

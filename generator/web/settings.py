@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,30 @@ class Settings:
     max_fields: int = 2000
     pdf_workers: int = 1
     preview_slots: int = 16
+    # Host names (as the browser's address bar shows them) the app answers besides this machine's
+    # loopback names and `host`; the rest get 400, which defeats DNS rebinding.
+    extra_hosts: list[str] = field(default_factory=list)
+
+    def allowed_hosts(self) -> set[str]:
+        """Return the Host names to answer: loopback, the listening address, and `extra_hosts`."""
+        hosts = {"127.0.0.1", "localhost", "[::1]", *self.extra_hosts}
+        if self.host in ("0.0.0.0", "::", ""):  # open to the network: this machine's own names and addresses
+            hosts |= _own_names()
+        else:
+            hosts.add(f"[{self.host}]" if ":" in self.host else self.host)
+        return {h.lower() for h in hosts}
+
+
+def _own_names() -> set[str]:
+    """Return this machine's host name, full name and IP addresses, as a browser on the network writes them."""
+    names = {socket.gethostname(), socket.getfqdn()}
+    try:
+        for info in socket.getaddrinfo(socket.gethostname(), None):
+            address = str(info[4][0])
+            names.add(f"[{address}]" if ":" in address else address)
+    except OSError:
+        pass
+    return names
 
 
 class OfficeCatalog:

@@ -20,6 +20,7 @@ from vanban.web.app import create_app
 from vanban.web.pdf import PdfService
 from vanban.web.settings import Settings
 
+from tests.web.client import open_client
 from tests.web.formvalues import form_values
 
 FORM = {"content-type": "application/x-www-form-urlencoded"}
@@ -48,7 +49,7 @@ def fake() -> FakeConverter:
 
 @pytest.fixture
 def client(fake: FakeConverter) -> TestClient:
-    with TestClient(create_app(Settings(max_upload_bytes=200_000, max_fields=300), pdf=PdfService(lambda: fake))) as c:
+    with open_client(create_app(Settings(max_upload_bytes=200_000, max_fields=300), pdf=PdfService(lambda: fake))) as c:
         yield c
 
 
@@ -252,13 +253,13 @@ def test_pdf_download_and_preview(client: TestClient, fake: FakeConverter) -> No
 
 
 def test_converter_closed_on_shutdown(fake: FakeConverter) -> None:
-    with TestClient(create_app(pdf=PdfService(lambda: fake))) as c:
+    with open_client(create_app(pdf=PdfService(lambda: fake))) as c:
         post(c, "/van-ban/cong-van", [*CONG_VAN, ("_hanh_dong", "pdf")])
     assert fake.closed
 
 
 def test_missing_libreoffice_gives_install_page() -> None:
-    with TestClient(create_app(pdf=PdfService(MissingOffice))) as c:
+    with open_client(create_app(pdf=PdfService(MissingOffice))) as c:
         r = post(c, "/van-ban/cong-van", [*CONG_VAN, ("_hanh_dong", "pdf")])
     assert r.status_code == 503
     assert "Cài đặt LibreOffice" in r.text and "libreoffice-writer-nogui" in r.text
@@ -269,7 +270,7 @@ def test_unexpected_error_is_a_page_not_a_traceback(monkeypatch: pytest.MonkeyPa
         raise RuntimeError("secret internals")
 
     monkeypatch.setattr("vanban.web.routes.render_prepared", boom)
-    with TestClient(create_app(), raise_server_exceptions=False) as c:
+    with open_client(create_app(), raise_server_exceptions=False) as c:
         r = post(c, "/van-ban/cong-van", [*CONG_VAN, ("_hanh_dong", "docx")])
     assert r.status_code == 500
     assert "Phần mềm gặp lỗi không lường trước" in r.text
@@ -295,7 +296,7 @@ def test_serve_help_is_vietnamese() -> None:
 def test_warm_converter_pdf_latency() -> None:
     if not shutil.which("soffice"):
         pytest.skip("LibreOffice (soffice) chưa cài")
-    with TestClient(create_app()) as c:
+    with open_client(create_app()) as c:
         first = post(c, "/van-ban/cong-van", [*CONG_VAN, ("_hanh_dong", "pdf")])  # starts the converter
         assert first.status_code == 200 and first.content.startswith(b"%PDF")
         times = []
