@@ -226,3 +226,56 @@ def test_achievement_text_uses_the_outline_syntax():
 def test_achievement_text_with_a_misplaced_line_names_it():
     with pytest.raises(ValueError, match="Dòng 2"):
         text_to_body("Mở đầu\n+ con không có cha\n")
+
+
+# --- one coercion for table cells and form inputs (vanban.pipeline.coerce) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "expected"),
+    [
+        ("Có", "boolean", True),
+        ("x", "boolean", True),
+        ("không", "boolean", False),
+        ("khong", "boolean", False),  # the web form's select value
+        (" 12 ", "integer", 12),
+        ("1.234", "integer", 1234),
+        ("12,0", "integer", 12),
+        (9.0, "integer", 9),
+        ("12,5", "number", 12.5),
+        ("1.234,5", "number", 1234.5),
+        ("12", "number", 12),
+        ("05/4/1985", "date", "1985-04-05"),
+        (" Nguyễn Văn An ", "text", "Nguyễn Văn An"),
+    ],
+)
+def test_coerce_scalar(value: object, kind: str, expected: object) -> None:
+    from vanban.pipeline.coerce import coerce_scalar
+
+    assert coerce_scalar(value, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "message"),
+    [
+        ("có lẽ", "boolean", "Ghi 'Có' hoặc 'Không', đang là 'có lẽ'."),
+        ("mười", "integer", "Phải là một số nguyên, đang là 'mười'."),
+        ("abc", "number", "Phải là một số, đang là 'abc'."),
+        ("32/13/2020", "date", "Ngày không hợp lệ: '32/13/2020'"),
+    ],
+)
+def test_coerce_scalar_messages(value: object, kind: str, message: str) -> None:
+    from vanban.pipeline.coerce import CoercionError, coerce_scalar
+
+    with pytest.raises(CoercionError) as caught:
+        coerce_scalar(value, kind)
+    assert str(caught.value).startswith(message)
+
+
+def test_table_and_form_read_a_value_the_same_way() -> None:
+    from vanban.web.forms import FormField, form_to_data
+
+    column = Column("x", "x", kinds=("integer",))
+    fields = [FormField(key="x", kind="integer", label="x")]
+    for typed in ("1.234", "12,0", " 7 "):
+        assert coerce(typed, column)[0] == form_to_data(fields, [("x", typed)]).data["x"]

@@ -9,17 +9,25 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from functools import cache, lru_cache
 from typing import Any
 
 import jsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import best_match
-from referencing import Registry, Resource
-from vanban.errors import DataValidationError, Problem, SourceError
+from vanban.errors import DataValidationError, Problem
 from vanban.pipeline.load import Source, field_path
-from vanban.resources import SCHEMAS
+from vanban.pipeline.schema import load_schema, schema_registry
 from vanban.vi import parse_date
+
+__all__ = [
+    "FORMAT_CHECKER",
+    "error_message",
+    "load_schema",
+    "schema_problems",
+    "schema_registry",
+    "validate",
+    "validator_for",
+]
 
 _TYPES = {
     "string": "một chuỗi chữ",
@@ -31,10 +39,10 @@ _TYPES = {
     "null": "để trống",
 }
 
-_formats = FormatChecker()
+FORMAT_CHECKER = FormatChecker()
 
 
-@_formats.checks("date", raises=ValueError)
+@FORMAT_CHECKER.checks("date", raises=ValueError)
 def _is_date(value: object) -> bool:
     # Dates may be written the Vietnamese way (05/4/2026) as well as ISO; parse_date says why not.
     if isinstance(value, str):
@@ -42,33 +50,12 @@ def _is_date(value: object) -> bool:
     return True
 
 
-@lru_cache(maxsize=1)
-def schema_registry() -> Registry:
-    """Return every schema in schemas/ by its `$id` (urn:vanban:<name>), so schemas can share parts."""
-    resources = []
-    for path in sorted(SCHEMAS.glob("*.schema.json")):
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((schema.get("$id", f"urn:vanban:{path.name[:-12]}"), Resource.from_contents(schema)))
-    return Registry().with_resources(resources)
-
-
-@cache
-def load_schema(name: str) -> dict[str, Any]:
-    """Return schemas/<name>.schema.json; SourceError if vanban has no such schema."""
-    path = SCHEMAS / f"{name}.schema.json"
-    try:
-        schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as err:
-        raise SourceError(f"Không có lược đồ dữ liệu cho loại '{name}'.", file=path) from err
-    return schema
-
-
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _message(error: jsonschema.ValidationError) -> tuple[str, str | None]:
+def error_message(error: jsonschema.ValidationError) -> tuple[str, str | None]:
     """Return (Vietnamese message, extra path part) for one jsonschema error."""
     v, arg, inst = error.validator, error.validator_value, error.instance
     if v == "required":
@@ -127,13 +114,15 @@ def _message(error: jsonschema.ValidationError) -> tuple[str, str | None]:
 _validators: dict[int, tuple[dict[str, Any], Draft202012Validator]] = {}
 
 
-def _validator(schema: dict[str, Any]) -> Draft202012Validator:
+def validator_for(schema: dict[str, Any] | str) -> Draft202012Validator:
+    """Return the (cached) validator of a schema or of schemas/<name>.schema.json, dates checked."""
+    loaded = load_schema(schema) if isinstance(schema, str) else schema
     # Building a validator resolves $refs; done once per schema, it keeps batch validation cheap.
     # The schema is kept with its validator so its id cannot be reused by another dict.
-    cached = _validators.get(id(schema))
-    if cached is None or cached[0] is not schema:
-        cached = (schema, Draft202012Validator(schema, registry=schema_registry(), format_checker=_formats))
-        _validators[id(schema)] = cached
+    cached = _validators.get(id(loaded))
+    if cached is None or cached[0] is not loaded:
+        validator = Draft202012Validator(loaded, registry=schema_registry(), format_checker=FORMAT_CHECKER)
+        cached = _validators[id(loaded)] = (loaded, validator)
     return cached[1]
 
 
@@ -141,15 +130,17 @@ def schema_problems(
     data: Any, schema: dict[str, Any], source: Source, prefix: list[str | int] | None = None
 ) -> list[Problem]:
     """Return every schema problem of `data`, located by field path and line (empty list: valid)."""
-    validator = _validator(schema)
+    validator = validator_for(schema)
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         if error.validator in ("anyOf", "oneOf") and error.context and isinstance(error.instance, dict):
             # For an object in a "text or section" slot, the object branch's error is the useful one.
-            error = best_match(
-                e for e in error.context if not (e.validator == "type" and e.validator_value == "string")
+            # best_match gives None when every branch error was the string one; keep the anyOf error then.
+            error = (
+                best_match(e for e in error.context if not (e.validator == "type" and e.validator_value == "string"))
+                or error
             )
-        message, extra = _message(error)
+        message, extra = error_message(error)
         parts: list[str | int] = [*(prefix or []), *error.absolute_path]
         if extra:
             parts.append(extra)

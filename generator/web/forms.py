@@ -27,14 +27,13 @@ from typing import Any
 import yaml
 from vanban.documents.outline import NotExpressible, OutlineError, parse_outline, to_outline
 from vanban.errors import Problem
-from vanban.pipeline.validate import load_schema, schema_registry
-from vanban.vi import parse_date
+from vanban.pipeline.coerce import CoercionError, coerce_scalar
+from vanban.pipeline.schema import FieldSpec, field_spec
+from vanban.pipeline.schema import schema_fields as schema_specs
 
-BODY_ID = "urn:vanban:noi-dung"
 OFFICE_KEY = "co_quan"
 LONG_TEXT_HINTS = ("trich_yeu", "tom_tat", "thanh_tich", "cam_ket", "ket_luan", "y_kien", "ghi_chu_dai", "mo_ta")
 TEXTAREA_MIN_LENGTH = 200
-ENUM_LABELS = {"tap_the": "Tập thể", "ca_nhan": "Cá nhân", "thap_phan": "1.1., 1.2. (thập phân)"}
 BOOLEAN_OPTIONS = [("co", "Có"), ("khong", "Không")]
 YAML_MODE = "_yaml:"  # hidden input `_yaml:<name>` = the body at <name> is written as YAML, not outline
 SCALAR_KINDS = {"text", "textarea", "integer", "number", "date", "select", "boolean"}
@@ -59,104 +58,46 @@ class FormField:
     item: FormField | None = None  # list: the field of one entry
 
 
-def _resolve(node: Mapping[str, Any], resolver: Any) -> tuple[dict[str, Any], Any, bool]:
-    """Follow `$ref`s; return (merged node, resolver for its own refs, is the body tree)."""
-    node = dict(node)
-    while "$ref" in node:
-        resolved = resolver.lookup(node.pop("$ref"))
-        target = resolved.contents
-        if target.get("$id") == BODY_ID:
-            # Only the referring schema's own title/description: the body schema's text describes YAML.
-            return {"title": target.get("title"), **node}, resolved.resolver, True
-        node = {**target, **node}  # keywords beside `$ref` (title, description) win
-        resolver = resolved.resolver
-    if "allOf" in node:
-        # Merge the parts (a shared object plus extra `required`): properties and required add up.
-        merged: dict[str, Any] = {k: v for k, v in node.items() if k != "allOf"}
-        for branch in node["allOf"]:
-            part, _, _ = _resolve(branch, resolver)
-            props = {**(merged.get("properties") or {}), **(part.get("properties") or {})}
-            required = [*(merged.get("required") or []), *(part.get("required") or [])]
-            merged = {**part, **merged}
-            if props:
-                merged["properties"] = props
-            if required:
-                merged["required"] = list(dict.fromkeys(required))
-        node = merged
-    return node, resolver, False
-
-
-def _enum_options(node: Mapping[str, Any]) -> list[tuple[str, str]] | None:
-    if "enum" in node:
-        titles = node.get("x-enum-titles") or {}
-        return [(str(v), str(titles.get(str(v), ENUM_LABELS.get(str(v), v)))) for v in node["enum"]]
-    branches = node.get("oneOf") or node.get("anyOf")
-    if branches and all(isinstance(b, dict) and "const" in b for b in branches):
-        return [
-            (str(b["const"]), str(b.get("title") or ENUM_LABELS.get(str(b["const"]), b["const"]))) for b in branches
-        ]
-    return None
-
-
-def _is_string_or_strings(branches: list[Any]) -> bool:
-    kinds = {b.get("type") for b in branches if isinstance(b, dict)}
-    arrays = [b for b in branches if isinstance(b, dict) and b.get("type") == "array"]
-    return kinds == {"string", "array"} and all((a.get("items") or {}).get("type") == "string" for a in arrays)
+def form_field(spec: FieldSpec) -> FormField:
+    """Return the input (or group of inputs) for one field of a schema (see `vanban.pipeline.schema`)."""
+    label = spec.title or spec.key.replace("_", " ").capitalize()
+    common: dict[str, Any] = {"key": spec.key, "label": label, "help": spec.description, "required": spec.required}
+    if spec.body:
+        return FormField(kind="body", min_items=spec.min_items, **common)
+    if spec.choices:
+        return FormField(kind="select", options=[(v, spec.label(v)) for v in spec.choices], **common)
+    if spec.strings:
+        assert spec.item is not None
+        return FormField(kind="list", item=form_field(spec.item), min_items=spec.min_items, **common)
+    kind = spec.kinds[0] if len(spec.kinds) == 1 else "other"
+    if kind in ("string", "date"):
+        long = (spec.max_length or 0) > TEXTAREA_MIN_LENGTH or any(h in spec.key for h in LONG_TEXT_HINTS)
+        widget = "date" if kind == "date" else "textarea" if long else "text"
+        return FormField(kind=widget, max_length=spec.max_length, pattern=spec.pattern, **common)
+    if kind in ("integer", "number"):
+        return FormField(kind=kind, minimum=spec.minimum, maximum=spec.maximum, **common)
+    if kind == "boolean":
+        return FormField(kind="boolean", options=BOOLEAN_OPTIONS, **common)
+    if spec.children:
+        return FormField(kind="group", children=[form_field(c) for c in spec.children], **common)
+    if spec.item is not None and kind in ("lines", "array"):
+        item = form_field(spec.item)
+        if item.kind in SCALAR_KINDS:
+            return FormField(kind="list", item=item, min_items=spec.min_items, **common)
+        if item.kind == "group":
+            return FormField(kind="repeat", item=item, children=item.children, min_items=spec.min_items, **common)
+    return FormField(kind="yaml", **common)
 
 
 def build_field(key: str, node: Mapping[str, Any], resolver: Any, required: bool = False) -> FormField:
     """Return the form field for one schema node (following `$ref`s through the shared registry)."""
-    node, resolver, is_body = _resolve(node, resolver)
-    label = str(node.get("title") or key.replace("_", " ").capitalize())
-    common: dict[str, Any] = {
-        "key": key,
-        "label": label,
-        "help": str(node.get("description") or ""),
-        "required": required,
-    }
-    if is_body:
-        return FormField(kind="body", min_items=int(node.get("minItems", 0)), **common)
-    options = _enum_options(node)
-    if options is not None:
-        return FormField(kind="select", options=options, **common)
-    branches = node.get("anyOf") or node.get("oneOf")
-    if branches and _is_string_or_strings(branches):
-        array = next(b for b in branches if b.get("type") == "array")
-        item = build_field("", array["items"], resolver, required=True)
-        return FormField(kind="list", item=item, min_items=int(array.get("minItems", 1)), **common)
-    kind = node.get("type")
-    if kind == "string":
-        max_length = node.get("maxLength")
-        long = (max_length or 0) > TEXTAREA_MIN_LENGTH or any(h in key for h in LONG_TEXT_HINTS)
-        widget = "date" if node.get("format") == "date" else "textarea" if long else "text"
-        return FormField(kind=widget, max_length=max_length, pattern=node.get("pattern"), **common)
-    if kind in ("integer", "number"):
-        return FormField(kind=kind, minimum=node.get("minimum"), maximum=node.get("maximum"), **common)
-    if kind == "boolean":
-        return FormField(kind="boolean", options=BOOLEAN_OPTIONS, **common)
-    if kind == "object" and "properties" in node:
-        needed = set(node.get("required") or [])
-        children = [build_field(k, v, resolver, k in needed) for k, v in node["properties"].items()]
-        return FormField(kind="group", children=children, **common)
-    if kind == "array" and isinstance(node.get("items"), dict):
-        item = build_field("", node["items"], resolver, required=True)
-        if item.kind in SCALAR_KINDS:
-            return FormField(kind="list", item=item, min_items=int(node.get("minItems", 0)), **common)
-        if item.kind == "group":
-            return FormField(
-                kind="repeat", item=item, children=item.children, min_items=int(node.get("minItems", 0)), **common
-            )
-    return FormField(kind="yaml", **common)
+    return form_field(field_spec(key, node, resolver, required))
 
 
 @cache
 def schema_fields(schema_name: str) -> tuple[FormField, ...]:
     """Return the top-level fields of a document schema, in the schema's order (`co_quan` excluded)."""
-    schema = load_schema(schema_name)
-    resolver = schema_registry().resolver(base_uri=schema.get("$id", f"urn:vanban:{schema_name}"))
-    needed = set(schema.get("required") or [])
-    props = schema.get("properties") or {}
-    return tuple(build_field(k, v, resolver, k in needed) for k, v in props.items() if k != OFFICE_KEY)
+    return tuple(form_field(spec) for spec in schema_specs(schema_name) if spec.key != OFFICE_KEY)
 
 
 # --- posted form → data -------------------------------------------------------------------------------
@@ -247,25 +188,11 @@ def _scalar(f: FormField, value: Any) -> Any:
     text = value.strip() if f.kind != "textarea" else value.strip("\n\r ").replace("\r\n", "\n")
     if not text:
         return None
-    if f.kind == "date":
-        try:
-            return parse_date(text).isoformat()
-        except ValueError:
-            return text
-    if f.kind == "integer":
-        compact = text.replace(" ", "").replace(".", "") if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text) else text
-        try:
-            return int(compact)
-        except ValueError:
-            return text
-    if f.kind == "number":
-        try:
-            return float(text.replace(",", ".")) if not re.fullmatch(r"-?\d+", text) else int(text)
-        except ValueError:
-            return text
-    if f.kind == "boolean":
-        return {"co": True, "khong": False}.get(text, text)
-    return text
+    kind = {"text": "text", "textarea": "text", "select": "text"}.get(f.kind, f.kind)
+    try:
+        return coerce_scalar(text, kind)
+    except CoercionError:
+        return text  # kept as typed: the validator names the field and the value
 
 
 def _rows(node: Any) -> list[Any]:
