@@ -12,6 +12,18 @@ from typing import Any
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
+# Limits that keep one slow or hostile client from holding the server (documented in `vanban serve --help`):
+# an idle keep-alive connection is closed after 5 s; request line + headers may not exceed 16 KB (h11);
+# at most 32 connections at once (more get 503); a request body must arrive within
+# Settings.body_timeout seconds (web/errors.py BodyLimit); Ctrl+C waits at most 10 s for running requests.
+SERVER_LIMITS: dict[str, Any] = {
+    "http": "h11",
+    "timeout_keep_alive": 5,
+    "h11_max_incomplete_event_size": 16 * 1024,
+    "limit_concurrency": 32,
+    "timeout_graceful_shutdown": 10,
+}
+
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run uvicorn with the app until Ctrl+C."""
@@ -26,7 +38,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
             print(f"Lỗi: không có thư mục hồ sơ cơ quan '{folder}'.", file=sys.stderr)
             return 1
     settings = Settings(
-        host=args.host, port=args.port, office_dirs=dirs, max_upload_bytes=int(args.gioi_han_mb * 1024 * 1024)
+        host=args.host,
+        port=args.port,
+        office_dirs=dirs,
+        max_upload_bytes=int(args.gioi_han_mb * 1024 * 1024),
+        extra_hosts=list(args.ten_may),
     )
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(
@@ -37,7 +53,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         f"vanban: mở http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port} "
         "trong trình duyệt. Dừng: Ctrl+C."
     )
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning", **SERVER_LIMITS)
     return 0
 
 
@@ -48,7 +64,9 @@ def add_command(subparsers: Any) -> None:
         help="mở biểu mẫu web trên máy này để soạn, kiểm tra và tải văn bản",
         description="Chạy biểu mẫu web cho văn thư: chọn loại văn bản và hồ sơ cơ quan, điền, kiểm tra, "
         "tải DOCX/PDF; lập hồ sơ khen thưởng từ tệp Excel. Mặc định chỉ máy này truy cập được.",
-        epilog="Ví dụ: vanban serve --port 8080 --co-quan-dir ~/ho-so-co-quan",
+        epilog="Ví dụ: vanban serve --port 8080 --co-quan-dir ~/ho-so-co-quan. Giới hạn chống treo máy chủ: "
+        "kết nối rảnh đóng sau 5 giây, dòng yêu cầu và tiêu đề tối đa 16 KB, tối đa 32 kết nối cùng lúc, "
+        "dữ liệu gửi lên phải đến đủ trong 60 giây.",
     )
     serve.add_argument(
         "--host",
@@ -71,5 +89,13 @@ def add_command(subparsers: Any) -> None:
         default=10,
         metavar="MB",
         help="dung lượng tối đa mỗi lần gửi lên, tính bằng MB (mặc định 10)",
+    )
+    serve.add_argument(
+        "--ten-may",
+        action="append",
+        default=[],
+        metavar="TÊN",
+        help="tên máy mà trình duyệt dùng để vào (vd. vanban.so-tp.local), khi mở cho mạng; "
+        "tên khác bị từ chối (dùng nhiều lần được)",
     )
     serve.set_defaults(func=cmd_serve)

@@ -52,7 +52,7 @@ def create_app(settings: Settings | None = None, *, pdf: PdfService | None = Non
     install_error_handlers(app)
     app.add_middleware(RequestGuard, allowed_hosts=settings.allowed_hosts())
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes, timeout=settings.body_timeout)
     app.mount("/static", StaticFiles(directory=WEB_STATIC), name="static")
 
     from vanban.web import dossier, routes

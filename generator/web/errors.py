@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -21,6 +22,7 @@ STATUS_TITLES = {
     403: "Yêu cầu bị từ chối",
     404: "Không tìm thấy",
     405: "Thao tác không được hỗ trợ",
+    408: "Gửi dữ liệu quá chậm",
     413: "Tệp hoặc biểu mẫu quá lớn",
     422: "Dữ liệu chưa hợp lệ",
     500: "Lỗi trong phần mềm",
@@ -119,11 +121,12 @@ class TooLarge(WebError):
 
 
 class BodyLimit:
-    """Refuse request bodies over `max_bytes`, by Content-Length and by counting what arrives."""
+    """Refuse request bodies over `max_bytes` (Content-Length and counted) or slower than `timeout` seconds."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout: float = 60.0) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout = timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -132,14 +135,23 @@ class BodyLimit:
         declared = dict(scope.get("headers") or []).get(b"content-length")
         too_big = declared is not None and declared.isdigit() and int(declared) > self.max_bytes
         seen = 0
+        body_done = False
+        deadline = asyncio.get_running_loop().time() + self.timeout
 
         async def limited() -> Message:
-            nonlocal seen
+            nonlocal seen, body_done
             if too_big:
                 raise TooLarge(self.max_bytes)
-            message = await receive()
+            if body_done:  # after the body only a disconnect can come: no deadline on waiting for it
+                return await receive()
+            try:
+                async with asyncio.timeout_at(deadline):
+                    message = await receive()
+            except TimeoutError as err:
+                raise WebError(408, f"Dữ liệu gửi lên chưa đến đủ sau {self.timeout:g} giây. Hãy gửi lại.") from err
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
+                body_done = not message.get("more_body", False)
                 if seen > self.max_bytes:
                     raise TooLarge(self.max_bytes)
             return message

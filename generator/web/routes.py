@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from vanban.documents import DocumentType, document_types
 from vanban.errors import Problem, VanbanError
 from vanban.jobs.document import prepare_document, render_prepared
-from vanban.pipeline.load import DATA_SUFFIXES, load_data
+from vanban.pipeline.load import DATA_SUFFIXES, Source, load_data
 from vanban.profile import Office
 from vanban.resources import SAMPLES
 from vanban.vi import ascii_slug
@@ -180,7 +180,7 @@ async def form_page(request: Request, code: str, co_quan: str | None = None, mau
     notice = ""
     sample = sample_path(code) if mau else None
     if sample is not None:
-        data, named = _split_office(request, load_data(sample).data)
+        data, named = _split_office(request, (await run_in_threadpool(load_data, sample)).data)
         office_id = office_id or named
         notice = "Đã điền dữ liệu mẫu. Sửa lại cho đúng văn bản của bạn."
     office_id, office = office_or_404(request, office_id)
@@ -195,7 +195,9 @@ async def form_submit(request: Request, code: str) -> Response:
     action = _text(form.get("_hanh_dong")) or "kiem_tra"
     if action not in ACTIONS:
         raise WebError(400, f"Không có thao tác '{action}'.")
-    parsed = form_to_data(schema_fields(doc.schema_name), [(k, v) for k, v in form.multi_items() if isinstance(v, str)])
+    pairs = [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
+    # Parsing (outline text, numbers, dates) runs in a thread: one huge field must not stall other clerks.
+    parsed = await run_in_threadpool(form_to_data, schema_fields(doc.schema_name), pairs)
     if action == "yaml" and not parsed.problems:
         return attachment(data_file(doc, office_id, parsed.data), "application/yaml; charset=utf-8", f"{code}.yaml")
     problems = list(parsed.problems)
@@ -251,16 +253,13 @@ async def form_load(request: Request, code: str) -> Response:
     if suffix not in DATA_SUFFIXES:
         raise WebError(400, f"Chỉ nhận tệp .yaml, .yml hoặc .json (tệp gửi lên: '{upload.filename}').")
     content = await upload.read(request.app.state.settings.max_upload_bytes + 1)
-    # The file lives only in a folder made here, under a name made here: no client path reaches the disk.
     name = (ascii_slug(Path(upload.filename).stem)[:40] or "du-lieu") + suffix
-    with tempfile.TemporaryDirectory(prefix="vanban-web-") as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(content)
-        try:
-            source = load_data(path)
-        except VanbanError as err:
-            office_id, office = office_or_404(request, _text(form.get("_co_quan")))
-            return render_form(request, doc, office_id, office, problems=err.problems, status=400)
+    try:
+        # YAML parsing is CPU-bound and an upload can be 10 MB: in a thread, so other requests go on.
+        source = await run_in_threadpool(_load_upload, content, name)
+    except VanbanError as err:
+        office_id, office = office_or_404(request, _text(form.get("_co_quan")))
+        return render_form(request, doc, office_id, office, problems=err.problems, status=400)
     data, named = _split_office(request, source.data)
     office_id, office = office_or_404(request, named or _text(form.get("_co_quan")))
     problems: list[Problem] = []
@@ -290,6 +289,14 @@ async def preview(request: Request, token: str) -> Response:
     if pdf is None:
         raise not_found("Bản xem trước đã hết hạn. Bấm “Xem PDF” lần nữa.")
     return attachment(pdf, "application/pdf", "xem-truoc.pdf", inline=True)
+
+
+def _load_upload(content: bytes, name: str) -> Source:
+    """Load an uploaded data file from a folder made here, under a name made here (no client path on disk)."""
+    with tempfile.TemporaryDirectory(prefix="vanban-web-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(content)
+        return load_data(path)
 
 
 def _text(value: Any) -> str | None:

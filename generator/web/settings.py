@@ -27,6 +27,7 @@ class Settings:
     max_fields: int = 2000
     pdf_workers: int = 1
     preview_slots: int = 16
+    body_timeout: float = 60.0  # seconds a request body may take to arrive whole (slow clients time out)
     # Host names (as the browser's address bar shows them) the app answers besides this machine's
     # loopback names and `host`; the rest get 400, which defeats DNS rebinding.
     extra_hosts: list[str] = field(default_factory=list)
