@@ -192,10 +192,10 @@ def info_context(data: dict[str, Any]) -> dict[str, Any]:
 
 def split_body(items: list[Any], after: int | None) -> tuple[list[BodyParagraph], list[BodyParagraph]]:
     """Number mục II (1., a), -, +) and cut it after `after` top-level elements (None: keep it whole)."""
-    numbered = number_body(items, (ARABIC, LETTER))
+    numbered = number_body(items, (ARABIC, LETTER), "thanh_tich")
     if after is None or after >= len(items):
         return numbered, []
-    cut = len(number_body(items[:after], (ARABIC, LETTER)))
+    cut = len(number_body(items[:after], (ARABIC, LETTER), "thanh_tich"))
     return numbered[:cut], numbered[cut:]
 
 

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
+from vanban.errors import DataValidationError, Problem
 from vanban.ooxml.richtext import rich
-from vanban.vi import point_letter, roman, upper_vi
+from vanban.vi import POINT_LETTERS, point_letter, roman, upper_vi
 
 ROMAN = "la_ma"  # I., II.
 ARABIC = "so"  # 1., 2.
@@ -69,24 +70,38 @@ class _Numberer:
         self.scheme = list(scheme)
         self.out: list[BodyParagraph] = []
 
-    def items(self, items: Sequence[Any], level: int, parent: str, child_style: str | None, bullet: int) -> None:
+    def items(
+        self, items: Sequence[Any], level: int, parent: str, child_style: str | None, bullet: int, path: str
+    ) -> None:
         counter = 0
-        for item in items:
+        for position, item in enumerate(items, 1):
             if isinstance(item, str):
                 self.out.append(BodyParagraph("doan", "", rich(item), level))
             elif "gach" in item and "tieu_de" not in item and "doan" not in item:
                 self.bullets(item["gach"], bullet, level)
             else:
                 counter += 1
-                self.section(item, counter, level, parent, child_style, bullet)
+                self.section(item, counter, level, parent, child_style, bullet, f"{path}[{position}]")
 
     def section(
-        self, item: dict[str, Any], index: int, level: int, parent: str, style: str | None, bullet: int
+        self, item: dict[str, Any], index: int, level: int, parent: str, style: str | None, bullet: int, path: str
     ) -> None:
         style = style or (self.scheme[level] if level < len(self.scheme) else None)
         if style is None:  # deeper than the scheme: further levels are dash bullets
             self.bullets([item], bullet, level)
             return
+        if style == LETTER and index > len(POINT_LETTERS):
+            # NĐ 30 letters điểm a) … y) with the 23 letters of the Vietnamese alphabet and gives no rule
+            # beyond them; rather than invent one ("aa)"), ask the drafter to split the khoản.
+            raise DataValidationError(
+                [
+                    Problem(
+                        f"có điểm thứ {index}, nhưng điểm chỉ đánh từ a) đến y) ({len(POINT_LETTERS)} chữ cái); "
+                        "hãy tách thành nhiều khoản.",
+                        field=path,
+                    )
+                ]
+            )
         label = _label(style, index, parent)
         if "tieu_de" in item:
             title = item["tieu_de"]
@@ -101,7 +116,7 @@ class _Numberer:
         children = item.get("noi_dung") or []
         decimal = item.get("danh_so_con") == DECIMAL and style in (ARABIC, DECIMAL)
         next_level = level if decimal else level + 1
-        self.items(children, next_level, label, DECIMAL if decimal else None, 0)
+        self.items(children, next_level, label, DECIMAL if decimal else None, 0, f"{path}.noi_dung")
         if item.get("gach"):
             self.bullets(item["gach"], 0, next_level)
 
@@ -117,11 +132,14 @@ class _Numberer:
                 self.bullets(item["gach"], depth + 1, level)
 
 
-def number_body(items: Sequence[Any], scheme: Sequence[str] = (ARABIC, LETTER)) -> list[BodyParagraph]:
+def number_body(
+    items: Sequence[Any], scheme: Sequence[str] = (ARABIC, LETTER), field: str = "noi_dung"
+) -> list[BodyParagraph]:
     """Flatten a body tree into numbered paragraphs; `scheme` names the style of each level, outermost first.
 
-    An empty body gives an empty list. Levels deeper than the scheme become `-` / `+` bullets.
+    An empty body gives an empty list. Levels deeper than the scheme become `-` / `+` bullets. `field` is
+    the data field the items come from, named in errors.
     """
     numberer = _Numberer(scheme)
-    numberer.items(items, 0, "", None, 0)
+    numberer.items(items, 0, "", None, 0, field)
     return numberer.out

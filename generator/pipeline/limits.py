@@ -6,6 +6,7 @@ memory (`from_data`, the web form). The numbers are listed for users in README.m
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -140,6 +141,14 @@ def check_tree(data: Any, file: Path | None = None, lines: Mapping[str, int] | N
             )
         if isinstance(value, str):
             _check_text(value, path, problems, file, lines)
+        elif isinstance(value, float) and not math.isfinite(value):
+            problems.append(
+                Problem("không phải một số (vô cực hoặc NaN).", _name(file), row=lines.get(path), field=path or None)
+            )
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= 10**18:
+            problems.append(
+                Problem("là một số quá lớn (tối đa 18 chữ số).", _name(file), row=lines.get(path), field=path or None)
+            )
         elif isinstance(value, Mapping):
             for key, item in value.items():
                 key_text = str(key)

@@ -60,6 +60,10 @@ def _canonical(value: Any) -> Any:
         return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        # `thang: 2.0`, `so: 12.0` (a spreadsheet's numbers): JSON Schema counts them as integers, so make
+        # them the int every later stage expects.
+        return int(value)
     if isinstance(value, Mapping):
         return {str(k): _canonical(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
