@@ -14,6 +14,7 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from vanban.errors import SourceError
 from vanban.nd30 import NOI_NHAN_LAST_PATTERN, SO_KY_HIEU_PATTERN
 
 FONT = "Times New Roman"
@@ -33,7 +34,32 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        return f"[{self.level}] {self.rule}: {self.message}"
+        """Return the finding in a clerk's words: the message, with "Nên sửa" before an advice."""
+        return self.message if self.level == "FAIL" else f"Nên sửa: {self.message}"
+
+
+TWIPS_PER_MM = 1440 / 25.4
+
+
+def mm(twips: int | float) -> str:
+    """Write a length in twips as millimetres the way a clerk reads a ruler: 28 mm, 12,7 mm."""
+    value = round(twips / TWIPS_PER_MM, 1)
+    return (f"{value:.0f}" if value == int(value) else f"{value:.1f}".replace(".", ",")) + " mm"
+
+
+def describe(style: dict) -> str:
+    """Describe a paragraph's look in words: "cỡ 14, đậm, nghiêng, căn giữa" (parts unknown are left out)."""
+    parts = []
+    if style.get("size"):
+        size = style["size"]
+        parts.append(f"cỡ {int(size) if size == int(size) else str(size).replace('.', ',')}")
+    if style.get("bold") is not None:
+        parts.append("đậm" if style["bold"] else "không đậm")
+    if style.get("italic") is not None:
+        parts.append("nghiêng" if style["italic"] else "đứng")
+    aligns = {"center": "căn giữa", "both": "căn đều hai bên", "left": "căn trái", "right": "căn phải"}
+    parts.append(aligns.get(style.get("align") or "left", "căn trái"))
+    return ", ".join(parts)
 
 
 class _Props:
@@ -118,9 +144,50 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def open_docx(path: str | Path):  # noqa: ANN201 - python-docx's Document has no public type
+    """Open a DOCX for checking; SourceError naming the file when it is not one (.doc, .xlsx, empty, not zip)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xls", ".csv", ".ods"):
+        raise SourceError(f"Tệp '{path.name}' là bảng tính, không phải văn bản .docx; không kiểm tra được.", file=path)
+    if suffix in (".doc", ".rtf", ".odt", ".pdf"):
+        raise SourceError(
+            f"Tệp '{path.name}' là tệp {suffix}, không phải .docx; hãy mở bằng Word và lưu thành .docx "
+            "(Word Document) rồi kiểm tra lại.",
+            file=path,
+        )
+    try:
+        if path.stat().st_size == 0:
+            raise SourceError(f"Tệp '{path.name}' rỗng (0 byte), không phải văn bản .docx.", file=path)
+        return Document(str(path))
+    except SourceError:
+        raise
+    except OSError as err:
+        raise SourceError(f"Không đọc được tệp '{path.name}': {err.strerror or err}.", file=path) from err
+    except Exception as err:  # BadZipFile, a zip that is not a Word document, broken XML inside
+        raise SourceError(
+            f"Tệp '{path.name}' không phải văn bản Word .docx hợp lệ (hỏng hoặc định dạng khác).", file=path
+        ) from err
+
+
 def check_document(path: str | Path) -> list[Finding]:
-    """Return every checklist finding for the DOCX at `path` (an empty list: it conforms)."""
-    doc = Document(str(path))
+    """Return every checklist finding for the DOCX at `path` (an empty list: it conforms).
+
+    A file that is not a readable DOCX raises SourceError naming it.
+    """
+    doc = open_docx(path)
+    try:
+        return _check(doc)
+    except (AttributeError, KeyError, ValueError, TypeError, IndexError) as err:
+        # A DOCX made by another program may lack parts Word does not need (styles, section properties).
+        raise SourceError(
+            f"Tệp '{Path(path).name}' thiếu phần định dạng cần để kiểm tra (kiểu chữ, thiết lập trang); "
+            "hãy mở bằng Word và lưu lại rồi kiểm tra.",
+            file=path,
+        ) from err
+
+
+def _check(doc) -> list[Finding]:
     props = _Props(doc)
     findings: list[Finding] = []
 
@@ -136,15 +203,16 @@ def check_document(path: str | Path) -> list[Finding]:
         for run in text_runs(p):
             font = props.font(run)
             if font != FONT:
-                fail("1.font", f"'{run.text[:30]}' dùng phông {font}, phải là {FONT}.")
+                fail("1.font", f"'{run.text[:30]}' dùng phông {font}, cần phông {FONT}.")
             color = run._r.rPr.find(qn("w:color")) if run._r.rPr is not None else None
             if color is not None and color.get(qn("w:val")) not in ("000000", "auto"):
-                fail("1.color", f"'{run.text[:30]}' không phải màu đen.")
+                fail("1.color", f"'{run.text[:30]}' có màu, cần chữ màu đen.")
             if run.text != nfc(run.text):
-                fail("1.nfc", f"'{run.text[:30]}' chưa chuẩn hóa Unicode NFC.")
+                fail("1.nfc", f"'{run.text[:30]}' gõ dấu kiểu tổ hợp (chưa chuẩn hóa Unicode NFC); hãy gõ lại.")
     sizes = _check_header(doc, paragraphs, props, fail)
     if sizes and sizes not in ((13, 14, 14), (12, 13, 13)):
-        warn("9.pair", f"Cỡ chữ Quốc hiệu/Tiêu ngữ/ngày tháng là {sizes}; nên là 13/14/14 hoặc 12/13/13.")
+        shown = "/".join(str(s) for s in sizes)
+        warn("9.pair", f"Cỡ chữ Quốc hiệu/Tiêu ngữ/ngày tháng là {shown}; nên là 13/14/14 hoặc 12/13/13.")
     _check_signature(paragraphs, props, fail)
     _check_noi_nhan(paragraphs, props, fail)
     return findings
@@ -154,21 +222,28 @@ def _check_page(doc, fail) -> None:
     sect = doc.sections[0]._sectPr
     size = sect.find(qn("w:pgSz"))
     if size is None or (size.get(qn("w:w")), size.get(qn("w:h"))) != ("11906", "16838"):
-        fail("1.page", "Khổ giấy phải là A4 (11906 × 16838 twip).")
+        shown = f"{mm(int(size.get(qn('w:w'))))} × {mm(int(size.get(qn('w:h'))))}" if size is not None else "không rõ"
+        fail("1.page", f"Khổ giấy {shown}, cần khổ A4 (210 × 297 mm).")
     if size is not None and size.get(qn("w:orient")) == "landscape":
         fail("1.page", "Trang phải in dọc.")
     mar = sect.find(qn("w:pgMar"))
-    limits = {"top": (1134, 1418), "bottom": (1134, 1418), "left": (1701, 1985), "right": (851, 1134)}
-    for side, (low, high) in limits.items():
+    # NĐ 30 Phụ lục I, I.5: lề trên, dưới 20–25 mm; lề trái 30–35 mm; lề phải 15–20 mm (in twips below).
+    limits = {
+        "top": ("trên", 1134, 1418),
+        "bottom": ("dưới", 1134, 1418),
+        "left": ("trái", 1701, 1985),
+        "right": ("phải", 851, 1134),
+    }
+    for side, (name, low, high) in limits.items():
         value = int(mar.get(qn(f"w:{side}"))) if mar is not None else 0
         if not low <= value <= high:
-            fail("1.margin", f"Lề {side} = {value} twip, phải trong [{low}, {high}].")
+            fail("1.margin", f"Lề {name} {mm(value)}, cần {mm(low)[:-3]}–{mm(high)}.")
     section = doc.sections[0]
     if not section.different_first_page_header_footer:
-        fail("1.pagenum", "Thiếu thiết lập trang đầu khác (không đánh số trang 1).")
+        fail("1.pagenum", "Trang 1 đang được đánh số; cần bật 'Trang đầu khác' để trang 1 không có số trang.")
     header_xml = section.header._element.xml
     if "PAGE" not in header_xml:
-        fail("1.pagenum", "Đầu trang không có trường số trang (PAGE).")
+        fail("1.pagenum", "Đầu trang không có số trang (từ trang 2).")
     else:
         p = next((p for p in section.header.paragraphs if "PAGE" in p._p.xml), None)
         if p is not None and _align(p) != "center":
@@ -186,22 +261,22 @@ def _check_header(doc, paragraphs, props, fail) -> tuple | None:
         return None
     s_qh = paragraph_style(qh, props)
     if not (s_qh["bold"] and s_qh["size"] in (12, 13) and s_qh["align"] == "center"):
-        fail("2.qh", f"Quốc hiệu phải in hoa, đậm, cỡ 12–13, căn giữa (đang: {s_qh}).")
+        fail("2.qh", f"Quốc hiệu đang {describe(s_qh)}; cần in hoa, đậm, cỡ 12–13, căn giữa.")
     if tn is None:
         fail("2.tn", f"Không thấy Tiêu ngữ '{TIEU_NGU}' (đúng từng ký tự).")
         return None
     s_tn = paragraph_style(tn, props)
     if not (s_tn["bold"] and s_tn["size"] in (13, 14) and s_tn["align"] == "center"):
-        fail("2.tn", f"Tiêu ngữ phải đậm, cỡ 13–14, căn giữa (đang: {s_tn}).")
+        fail("2.tn", f"Tiêu ngữ đang {describe(s_tn)}; cần đậm, cỡ 13–14, căn giữa.")
     so = next((p for p in paragraphs if p.text.startswith("Số:")), None)
     if so is not None:
         s_so = paragraph_style(so, props)
         text = so.text.strip()
         draft = re.match(r"^Số:\s+/", text)
         if not draft and not SO_KY_HIEU_PATTERN.match(text):
-            fail("2.so", f"'{text}' không đúng dạng số/ký hiệu (NĐ 30 P1 II.3).")
+            fail("2.so", f"'{text}' không đúng dạng số, ký hiệu (NĐ 30, Phụ lục I, mục II.3).")
         if s_so["size"] != 13 or s_so["bold"] or s_so["italic"]:
-            fail("2.so", f"Dòng Số phải cỡ 13, đứng, không đậm (đang: {s_so}).")
+            fail("2.so", f"Dòng Số đang {describe(s_so)}; cần cỡ 13, đứng, không đậm.")
     # The place/date line lives in the header table (ô 4); body lines such as "Thời gian bắt đầu: …,
     # ngày …" in a biên bản are not it.
     header_paragraphs = [p for cell in doc.tables[0]._cells for p in cell.paragraphs] if doc.tables else []
@@ -217,9 +292,9 @@ def _check_header(doc, paragraphs, props, fail) -> tuple | None:
         return None
     s_date = paragraph_style(date, props)
     if not DATE_PATTERN.search(date.text) and not DRAFT_DATE_PATTERN.search(date.text):
-        fail("2.date", f"'{date.text}' không đúng dạng ngày tháng năm (NĐ 30 P1 II.4).")
+        fail("2.date", f"'{date.text}' không đúng dạng ngày tháng năm (NĐ 30, Phụ lục I, mục II.4).")
     if not (s_date["italic"] and s_date["size"] in (13, 14) and s_date["align"] == "center"):
-        fail("2.date", f"Địa danh, ngày tháng phải nghiêng, cỡ 13–14, căn giữa (đang: {s_date}).")
+        fail("2.date", f"Địa danh, ngày tháng đang {describe(s_date)}; cần nghiêng, cỡ 13–14, căn giữa.")
     return (s_qh["size"], s_tn["size"], s_date["size"])
 
 
@@ -238,7 +313,7 @@ def _check_noi_nhan(paragraphs, props, fail) -> None:
         return
     s = paragraph_style(paragraphs[label_index], props)
     if not (s["bold"] and s["italic"] and s["size"] == 12):
-        fail("7.noinhan", f"Chữ 'Nơi nhận:' phải đậm, nghiêng, cỡ 12 (đang: {s}).")
+        fail("7.noinhan", f"Chữ 'Nơi nhận:' đang {describe(s)}; cần đậm, nghiêng, cỡ 12.")
     items = []
     for p in paragraphs[label_index + 1 :]:
         if not p.text.startswith("- "):
@@ -250,7 +325,7 @@ def _check_noi_nhan(paragraphs, props, fail) -> None:
     for p in items:
         s = paragraph_style(p, props)
         if s["size"] != 11 or s["bold"] or s["italic"]:
-            fail("7.noinhan", f"Dòng nơi nhận '{p.text}' phải cỡ 11, đứng (đang: {s}).")
+            fail("7.noinhan", f"Dòng nơi nhận '{p.text}' đang {describe(s)}; cần cỡ 11, đứng.")
     for p in items[:-1]:
         if not p.text.endswith(";"):
             fail("7.noinhan", f"Dòng nơi nhận '{p.text}' phải kết thúc bằng ';'.")
@@ -268,11 +343,11 @@ def body_paragraph_findings(paragraph: Paragraph) -> list[str]:
         problems.append("phải căn đều hai bên")
     first = _twips(paragraph, "ind", "firstLine")
     if first not in (567, 720):
-        problems.append(f"lùi đầu dòng {first}, phải 567 hoặc 720")
+        problems.append(f"lùi đầu dòng {mm(first or 0)}, cần 10 mm hoặc 12,7 mm")
     before = _twips(paragraph, "spacing", "before") or 0
     if before < 120:
-        problems.append(f"cách đoạn {before}, phải ≥ 120")
+        problems.append(f"cách đoạn trên {before / 20:g} pt, cần từ 6 pt".replace(".", ","))
     line = _twips(paragraph, "spacing", "line")
     if line is not None and not 240 <= line <= 360:
-        problems.append(f"giãn dòng {line}, phải trong [240, 360]")
+        problems.append(f"giãn dòng {line / 240:g} lần".replace(".", ",") + ", cần từ 1 đến 1,5 lần")
     return problems

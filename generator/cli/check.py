@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,21 +11,25 @@ from vanban.errors import SourceError
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Print each file's findings; return 1 when any file has a FAIL."""
+    """Print each file's findings in a clerk's words; return 1 when any file has an error or cannot be read."""
     from vanban.check import check_document
 
     worst = 0
     for path in args.files:
-        if not path.exists():
-            raise SourceError(f"Không tìm thấy tệp '{path}'.", file=path)
-        findings = check_document(path)
+        try:
+            if not path.exists():
+                raise SourceError(f"Không tìm thấy tệp '{path}'.", file=path)
+            findings = check_document(path)
+        except SourceError as err:
+            print(f"{path}: không kiểm tra được. {err.message}", file=sys.stderr)
+            worst = 1
+            continue
         fails = [f for f in findings if f.level == "FAIL"]
-        print(
-            f"{path}: {'đạt' if not fails else f'{len(fails)} lỗi'}"
-            f"{f', {len(findings) - len(fails)} lưu ý' if len(findings) > len(fails) else ''}"
-        )
+        advice = len(findings) - len(fails)
+        verdict = "đạt, đúng thể thức" if not fails else f"{len(fails)} lỗi thể thức"
+        print(f"{path}: {verdict}{f', {advice} điều nên sửa' if advice else ''}")
         for finding in findings:
-            print(f"  {finding}")
+            print(f"  - {finding}")
         worst = max(worst, 1 if fails else 0)
     return worst
 
