@@ -8,29 +8,30 @@ before any of the core reads it (a rule of vanban's web form: no path from the c
 
 from __future__ import annotations
 
-import re
 import tempfile
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from vanban.errors import Problem, VanbanError
+from vanban.jobs.dossier.achievements import SAFE_NAME, attachment_problem
+from vanban.jobs.dossier.achievements import plain_relative_name as safe_relative
 from vanban.pipeline.load import load_text
 from vanban.vi import parse_date
 from vanban.web.errors import WebError
 from vanban.web.routes import attachment, office_or_404, read_form
+
+__all__ = ["router", "safe_relative"]
 
 router = APIRouter()
 
 CAMPAIGN_SUFFIXES = (".yaml", ".yml", ".json")
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".yaml", ".yml", ".json")
 ACHIEVEMENT_SUFFIXES = (".md", ".txt", ".yaml", ".yml", ".json")
-SAFE_PART = re.compile(r"^[\w][\w .()-]{0,120}$")
 MAX_FILES = 500
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -76,20 +77,12 @@ def _upload(form: Any, name: str, suffixes: tuple[str, ...], label: str) -> tupl
     return suffix, item.filename
 
 
-def safe_relative(ref: str) -> PurePosixPath | None:
-    """Return `ref` as a plain relative path (no '..', no root, safe names), or None when it is not one."""
-    path = PurePosixPath(ref.replace("\\", "/"))
-    if path.is_absolute() or not path.parts or len(path.parts) > 3:
-        return None
-    if any(part in ("", ".", "..") or not SAFE_PART.match(part) for part in path.parts):
-        return None
-    return path
-
-
 @router.post("/ho-so")
 async def dossier_submit(request: Request) -> Response:
-    from vanban.jobs.dossier.assemble import DossierError, build_dossier, plan_dossier
+    from vanban.jobs.dossier.assemble import dossier_plan
     from vanban.jobs.dossier.nominations import read_nominations
+    from vanban.jobs.dossier.plan import DossierError, plan_dossier
+    from vanban.pipeline.write import write_plan
 
     form = await read_form(request, max_files=MAX_FILES)
     chosen_office = form.get("_co_quan")
@@ -109,7 +102,7 @@ async def dossier_submit(request: Request) -> Response:
     for item in form.getlist("thanh_tich"):
         if isinstance(item, UploadFile) and item.filename:
             base = PurePosixPath(item.filename.replace("\\", "/")).name
-            if Path(base).suffix.lower() not in ACHIEVEMENT_SUFFIXES or not SAFE_PART.match(base):
+            if Path(base).suffix.lower() not in ACHIEVEMENT_SUFFIXES or not SAFE_NAME.match(base):
                 raise WebError(
                     400, f"Tệp thành tích '{item.filename}' phải là .md, .txt, .yaml hoặc .json, tên không ký tự lạ."
                 )
@@ -118,44 +111,54 @@ async def dossier_submit(request: Request) -> Response:
     campaign_file = form["dot_thi_dua"]
     table_file = form["danh_sach"]
     assert isinstance(campaign_file, UploadFile) and isinstance(table_file, UploadFile)
-    try:
-        campaign = load_text((await campaign_file.read()).decode("utf-8-sig"), campaign_name).data
-    except UnicodeDecodeError as err:
-        raise WebError(400, f"Tệp đợt thi đua '{campaign_name}' không đọc được (YAML/JSON, UTF-8): {err}") from err
-    if not isinstance(campaign, dict):
-        raise WebError(400, f"Tệp đợt thi đua '{campaign_name}' phải chứa các trường (dạng khóa: giá trị).")
+    campaign_bytes = await campaign_file.read()
     table_bytes = await table_file.read()
+    office_path = Path(request.app.state.offices.paths[office_id])  # a server path, chosen by id
 
     with tempfile.TemporaryDirectory(prefix="vanban-web-ho-so-") as tmp_name:
         tmp = Path(tmp_name)
+        # The raw upload is kept only for the dossier's record (manifest); the core gets the parsed data.
+        campaign_path = tmp / f"dot-thi-dua{campaign_suffix}"
+        campaign_path.write_bytes(campaign_bytes)
+        try:
+            source = load_text(campaign_bytes.decode("utf-8-sig"), str(campaign_path))
+        except UnicodeDecodeError as err:
+            raise WebError(400, f"Tệp đợt thi đua '{campaign_name}' không đọc được (YAML/JSON, UTF-8): {err}") from err
+        if not isinstance(source.data, dict):
+            raise WebError(400, f"Tệp đợt thi đua '{campaign_name}' phải chứa các trường (dạng khóa: giá trị).")
         table_path = tmp / f"de-nghi{table_suffix}"
         table_path.write_bytes(table_bytes)
-        campaign["co_quan"] = str(request.app.state.offices.paths[office_id])  # a server path, chosen by id
-        campaign["de_nghi"] = table_path.name
-        campaign_path = tmp / f"dot-thi-dua{campaign_suffix if campaign_suffix != '.json' else '.yaml'}"
-        campaign_path.write_text(yaml.safe_dump(campaign, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        uploaded = tmp / "thanh-tich"
+        uploaded.mkdir()
+        for base, content in achievements.items():
+            (uploaded / base).write_bytes(content)  # names checked above: one safe name, no separators
 
-        problems, warnings, documents = await run_in_threadpool(
-            _check_refs, read_nominations, table_path, achievements, table_name
-        )
-        if not problems:
-            try:
-                plan = await run_in_threadpool(plan_dossier, campaign_path, today=today)
-                warnings = plan.warnings
-                documents = [(d.file_name, d.title) for d in plan.documents]
-            except DossierError as err:
-                problems, warnings = err.problems, err.warnings
-            except VanbanError as err:
-                problems = err.problems
         names = {
             str(campaign_path): campaign_name,
             str(table_path): table_name,
             campaign_path.name: campaign_name,
             table_path.name: table_name,
         }
+        problems: list[Problem] = []
+        warnings: list[Problem] = []
+        documents: list[tuple[str, str]] = []
+        plan = None
+        try:
+            table = await run_in_threadpool(read_nominations, table_path)
+            problems = [p for p in (attachment_problem(r, uploaded) for r in table.records) if p is not None]
+            if not problems:
+                plan = await run_in_threadpool(
+                    lambda: plan_dossier(source, table=table, today=today, office=office_path, uploaded=uploaded)
+                )
+                warnings = plan.warnings
+                documents = [(d.file_name, d.title) for d in plan.documents]
+        except DossierError as err:
+            problems, warnings = err.problems, err.warnings
+        except VanbanError as err:
+            problems = err.problems
         problems = [_scrub(p, tmp, names) for p in problems]
         warnings = [_scrub(p, tmp, names) for p in warnings]
-        if problems or action == "kiem_tra":
+        if problems or plan is None or action == "kiem_tra":
             return _page(
                 request,
                 office_id=office_id,
@@ -169,46 +172,10 @@ async def dossier_submit(request: Request) -> Response:
         converter = None
         if action == "zip_pdf":
             converter = await run_in_threadpool(request.app.state.pdf.converter)
-        result = await run_in_threadpool(
-            lambda: build_dossier(
-                campaign_path, tmp / "ho-so", today=today, pdf=action == "zip_pdf", converter=converter
-            )
-        )
-        zip_path = next(p for p in result.files if p.name == "ho-so.zip")
+        writer_plan = dossier_plan(plan, tmp / "ho-so", pdf=action == "zip_pdf", pdfa=False, make_zip=True)
+        report = await run_in_threadpool(lambda: write_plan(writer_plan, converter=converter))
+        zip_path = next(p for p in report.files if p.name == "ho-so.zip")
         return attachment(zip_path.read_bytes(), "application/zip", "ho-so.zip")
-
-
-def _check_refs(
-    read_nominations: Any, table_path: Path, achievements: dict[str, bytes], table_name: str
-) -> tuple[list[Problem], list[Problem], list[tuple[str, str]]]:
-    """Place each uploaded achievements file where the table names it; problems for unsafe or missing ones."""
-    try:
-        table = read_nominations(table_path)
-    except VanbanError as err:
-        return err.problems, [], []
-    problems: list[Problem] = []
-    for record in table.records:
-        ref = record.data.get("tep_thanh_tich")
-        if not ref:
-            continue
-        rel = safe_relative(str(ref))
-        if rel is None:
-            problems.append(
-                record.problem(
-                    f"Tên tệp thành tích '{ref}' không hợp lệ: chỉ ghi tên tệp "
-                    "(có thể kèm thư mục con), không có '..'.",
-                    "tep_thanh_tich",
-                )
-            )
-            continue
-        content = achievements.get(rel.name)
-        if content is None:
-            problems.append(record.problem(f"Chưa tải lên tệp thành tích '{rel.name}'.", "tep_thanh_tich"))
-            continue
-        target = table_path.parent.joinpath(*rel.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-    return problems, [], []
 
 
 def _scrub(problem: Problem, tmp: Path, names: dict[str, str]) -> Problem:

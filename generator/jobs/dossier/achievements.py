@@ -4,7 +4,8 @@
 outline syntax of generator/outline.py. .yaml/.json: a body list, or báo cáo fields with thanh_tich.
 """
 
-from pathlib import Path
+import re
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -14,11 +15,44 @@ from vanban.jobs.dossier.nominations import Record, text_to_body
 from vanban.pipeline.load import load_data
 from vanban.vi import nfc
 
+__all__ = ["SAFE_NAME", "attachment_problem", "plain_relative_name", "read_achievements"]
+
+SAFE_NAME = re.compile(r"^[\w][\w .()-]{0,120}$")  # one safe file or folder name, no separators
+
+
+def plain_relative_name(ref: str) -> PurePosixPath | None:
+    """Return `ref` as a plain relative path (no '..', no root, safe names), or None when it is not one."""
+    path = PurePosixPath(ref.replace("\\", "/"))
+    if path.is_absolute() or not path.parts or len(path.parts) > 3:
+        return None
+    if any(part in ("", ".", "..") or not SAFE_NAME.match(part) for part in path.parts):
+        return None
+    return path
+
+
+def attachment_problem(record: Record, uploaded: Path) -> Problem | None:
+    """Check a row's `tep_thanh_tich` against the files uploaded into `uploaded` (matched by name only)."""
+    ref = record.data.get("tep_thanh_tich")
+    if not ref:
+        return None
+    rel = plain_relative_name(str(ref))
+    if rel is None:
+        return record.problem(
+            f"Tên tệp thành tích '{ref}' không hợp lệ: chỉ ghi tên tệp (có thể kèm thư mục con), không có '..'.",
+            "tep_thanh_tich",
+        )
+    if not (uploaded / rel.name).is_file():
+        return record.problem(f"Chưa tải lên tệp thành tích '{rel.name}'.", "tep_thanh_tich")
+    return None
+
 
 def read_achievements(
-    record: Record, table_path: Path
+    record: Record, table_path: Path, *, uploaded: Path | None = None
 ) -> tuple[list[Any] | None, dict[str, Any], Path | None, list[Problem]]:
     """Read a nominee's achievements file: (body tree, extra báo cáo fields, path, problems).
+
+    `uploaded`: a folder of files received with the table (the web page); the file is then found there
+    by its plain name only (`attachment_problem`), whatever folder the table names.
 
     .md/.txt: optional YAML front matter (báo cáo fields such as dac_diem, khen_thuong), then Markdown
     (# headings, - bullets) → thành tích. .yaml/.json: a body list, or báo cáo fields with thanh_tich.
@@ -39,7 +73,15 @@ def read_achievements(
                 )
             ],
         )
-    folder = table_path.parent.resolve()
+    if uploaded is not None:
+        trouble = attachment_problem(record, uploaded)
+        if trouble is not None:
+            return None, {}, None, [trouble]
+        rel = plain_relative_name(str(ref))
+        assert rel is not None
+        folder, ref = uploaded.resolve(), rel.name
+    else:
+        folder = table_path.parent.resolve()
     path = (folder / ref).resolve()
     # A table names files beside it; it must not reach elsewhere (../../etc/passwd, /home/…):
     # a sheet from someone else would otherwise read any file into the dossier.

@@ -210,16 +210,23 @@ def _problem(source: Source, path: str, message: str) -> Problem:
     return Problem(message, source.name if source.file else None, None, source.line_of(path), path)
 
 
-def load_campaign(path: str | Path) -> Campaign:
-    """Read and check a campaign file; DataValidationError with every problem (schema, thresholds, quotas)."""
-    source = load_data(path)
+def load_campaign(campaign: str | Path | Source, *, office: Path | None = None) -> Campaign:
+    """Read and check a campaign; DataValidationError with every problem (schema, thresholds, quotas).
+
+    A path is a campaign file: its `co_quan` and `de_nghi` name files beside it. A `Source` is a campaign
+    already parsed (an upload): the paths it names are never opened; `office` must name the profile.
+    """
+    from_file = not isinstance(campaign, Source)
+    source = load_data(campaign) if not isinstance(campaign, Source) else campaign
+    if not from_file and office is None:
+        raise ValueError("load_campaign: a campaign given as data needs office=<path of the office profile>")
     data = source.data if isinstance(source.data, dict) else {}
     problems = schema_problems(source.data, load_schema(SCHEMA), source)
     # validate.py names the first missing field for every 'required' error; keep each message once.
     problems = list(dict.fromkeys(problems))
     if problems:
         raise DataValidationError(problems, file=source.file)
-    base = source.file.parent if source.file else Path.cwd()
+    base = (source.file.parent if source.file else Path.cwd()) if from_file else None
     unit_data = data["don_vi"]
     unit = Unit(
         unit_data["ten"],
@@ -256,12 +263,12 @@ def load_campaign(path: str | Path) -> Campaign:
             except RuleError as err:
                 problems.append(_problem(source, f"{where}.chi_tieu.{kind}", str(err)))
         forms.append(AwardForm(item["ten"], threshold, quotas, item.get("xac_nhan_cap_trinh"), item.get("nguong")))
-    table = base / data["de_nghi"] if data.get("de_nghi") else None
+    table = base / data["de_nghi"] if base is not None and data.get("de_nghi") else None
     if problems:
         raise DataValidationError(problems, file=source.file)
     return Campaign(
         source=source,
-        office_path=(base / data["co_quan"]).resolve(),
+        office_path=_office_path(office, base, data["co_quan"]),
         phong_trao=data["phong_trao"],
         han_nop=parse_date(data["han_nop"]),
         unit=unit,
@@ -274,6 +281,14 @@ def load_campaign(path: str | Path) -> Campaign:
         table=table,
         sheet=data.get("trang_tinh"),
     )
+
+
+def _office_path(office: Path | None, base: Path | None, named: str) -> Path:
+    """Return the office profile: the one given, else the file the campaign names beside itself."""
+    if office is not None:
+        return office.resolve()
+    assert base is not None, "a campaign given as data needs office="
+    return (base / named).resolve()
 
 
 # --- rules -----------------------------------------------------------------------------------------

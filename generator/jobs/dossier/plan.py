@@ -19,7 +19,7 @@ from vanban.errors import DataValidationError, Problem
 from vanban.jobs.document import prepare_document
 from vanban.jobs.dossier.achievements import read_achievements
 from vanban.jobs.dossier.campaign import Campaign, Review, load_campaign, review
-from vanban.jobs.dossier.nominations import Record, read_nominations
+from vanban.jobs.dossier.nominations import Record, Table, read_nominations
 from vanban.nd30.awards import order_nominees
 from vanban.nd30.symbols import so_ky_hieu, symbol
 from vanban.pipeline.load import Source
@@ -153,11 +153,22 @@ def _prepare(kind: str, data: dict[str, Any], office: Office) -> tuple[Prepared 
 
 
 def plan_dossier(
-    campaign_path: str | Path, *, table: str | Path | None = None, today: date | None = None
+    campaign_path: str | Path | Source,
+    *,
+    table: str | Path | Table | None = None,
+    today: date | None = None,
+    office: Path | None = None,
+    uploaded: Path | None = None,
 ) -> DossierPlan:
-    """Check the whole dossier and prepare every document; DossierError lists every problem at once."""
+    """Check the whole dossier and prepare every document; DossierError lists every problem at once.
+
+    `campaign_path` is a campaign file, or a campaign already parsed (a `Source`, e.g. an upload: then
+    `office` names the office profile and `table` the danh sách, and no path inside it is opened).
+    `table` is a table file or one already read. `uploaded`: a folder of achievements files matched by
+    plain name (see achievements.attachment_problem) instead of the paths the table names.
+    """
     today = today or date.today()
-    campaign = load_campaign(campaign_path)
+    campaign = load_campaign(campaign_path, office=office)
     if not campaign.office_path.exists():
         raise DossierError(
             [
@@ -174,7 +185,8 @@ def plan_dossier(
             file=campaign.file,
         )
     office = load_office(campaign.office_path)
-    table_path = Path(table) if table is not None else campaign.table
+    given = table if isinstance(table, Table) else None
+    table_path = given.file if given is not None else Path(table) if table is not None else campaign.table
     if table_path is None:
         raise DossierError(
             [
@@ -190,7 +202,7 @@ def plan_dossier(
             [],
             file=campaign.file,
         )
-    nominations = read_nominations(table_path, sheet=campaign.sheet if table is None else None)
+    nominations = given or read_nominations(table_path, sheet=campaign.sheet if table is None else None)
     result = review(campaign, nominations, today)
     problems, warnings = list(result.problems), list(result.warnings)
     inputs = [p for p in (campaign.file, campaign.office_path, table_path) if p is not None]
@@ -204,7 +216,7 @@ def plan_dossier(
     documents: list[PlannedDocument] = []
     reports: list[tuple[Record, dict[str, Any]]] = []
     for record in ordered:
-        body, extra, path, trouble = read_achievements(record, table_path)
+        body, extra, path, trouble = read_achievements(record, table_path, uploaded=uploaded)
         problems.extend(trouble)
         if path is not None:
             inputs.append(path)
