@@ -4,7 +4,7 @@ Private helper of generator/convert.py. It runs under Debian's /usr/bin/python3,
 interpreter can import `uno` (package python3-uno); the venv's Python cannot. It imports nothing
 from the vanban package.
 
-Usage: python3 _uno_worker.py SOFFICE PROFILE_DIR PIPE_NAME
+Usage: python3 _uno_worker.py SOFFICE PROFILE_DIR PIPE_NAME [POOL_PID]
 
 Protocol (stdout carries only protocol lines; soffice's own output goes to stderr):
   first line   {"event": "ready", "soffice_pid": N}  or  {"event": "error", "message": "..."}
@@ -13,6 +13,9 @@ Protocol (stdout carries only protocol lines; soffice's own output goes to stder
                "fatal": bool}
 A fatal response means the bridge to LibreOffice is gone; the worker exits after sending it.
 End of stdin (the pool closed it, or the pool's process died) terminates LibreOffice and the worker.
+So do SIGTERM and the death of the pool's process (POOL_PID) while a conversion is running: a watchdog
+thread sees the worker re-parented, kills soffice.bin and the worker's process group (soffice runs in
+it), and removes the pool's temp folder, which the killed pool could not.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 try:
@@ -185,9 +189,33 @@ def shutdown(proc: subprocess.Popen, desktop: object | None) -> None:
         proc.kill()
 
 
+def die_with_office(profile_dir: str, pool_gone: bool) -> None:
+    """Kill soffice.bin and this whole process group; first remove the pool's folder if the pool is dead."""
+    pid = find_soffice_bin(os.getpgrp())
+    if pid:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    worker_dir = os.path.dirname(os.path.abspath(profile_dir))
+    shutil.rmtree(worker_dir, ignore_errors=True)
+    pool_dir = os.path.dirname(worker_dir)
+    if pool_gone and os.path.basename(pool_dir).startswith("vanban-lo-"):
+        shutil.rmtree(pool_dir, ignore_errors=True)
+    os.killpg(os.getpgrp(), signal.SIGKILL)
+
+
+def watch_pool(pool_pid: int, profile_dir: str) -> None:
+    """Die with LibreOffice as soon as the pool's process is gone, even in the middle of a conversion."""
+    while os.getppid() == pool_pid:
+        time.sleep(0.2)
+    die_with_office(profile_dir, pool_gone=True)
+
+
 def main() -> int:
     """Serve conversion requests until stdin closes."""
     soffice, profile_dir, pipe = sys.argv[1:4]
+    pool_pid = int(sys.argv[4]) if len(sys.argv) > 4 else os.getppid()
+    threading.Thread(target=watch_pool, args=(pool_pid, profile_dir), daemon=True).start()
+    signal.signal(signal.SIGTERM, lambda signum, frame: die_with_office(profile_dir, pool_gone=False))
     if UNO_MISSING is not None:  # the pool turns this into the install command
         send({"event": "error", "message": f"uno: {UNO_MISSING}"})
         return 2

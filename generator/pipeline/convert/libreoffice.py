@@ -121,6 +121,7 @@ class _Worker:
                     self.pool.soffice,
                     str(base / "profile"),
                     f"vanban_{os.getpid()}_{uuid.uuid4().hex}",
+                    str(os.getpid()),  # the worker kills its LibreOffice when this process is gone
                 ],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
