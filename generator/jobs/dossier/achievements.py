@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from vanban.documents.outline import OutlineError
 from vanban.errors import Problem, SourceError, VanbanError
-from vanban.jobs.dossier.nominations import Record, text_to_body
+from vanban.jobs.dossier.nominations import Row, text_to_body
 from vanban.pipeline.load import load_data
 from vanban.vi import nfc
 
@@ -30,7 +30,7 @@ def plain_relative_name(ref: str) -> PurePosixPath | None:
     return path
 
 
-def attachment_problem(record: Record, uploaded: Path) -> Problem | None:
+def attachment_problem(record: Row, uploaded: Path) -> Problem | None:
     """Check a row's `tep_thanh_tich` against the files uploaded into `uploaded` (matched by name only)."""
     ref = record.data.get("tep_thanh_tich")
     if not ref:
@@ -47,7 +47,7 @@ def attachment_problem(record: Record, uploaded: Path) -> Problem | None:
 
 
 def read_achievements(
-    record: Record, table_path: Path, *, uploaded: Path | None = None
+    record: Row, table_path: Path, *, uploaded: Path | None = None
 ) -> tuple[list[Any] | None, dict[str, Any], Path | None, list[Problem]]:
     """Read a nominee's achievements file: (body tree, extra báo cáo fields, path, problems).
 

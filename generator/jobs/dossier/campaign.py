@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from vanban.errors import DataValidationError, Problem
-from vanban.jobs.dossier.nominations import Record, Table, fold
+from vanban.jobs.dossier.nominations import Nomination, Table, fold
 from vanban.nd30.awards import KINDS
 from vanban.nd30.symbols import RuleError
 from vanban.nd30.voting import VoteResult, as_fraction, find_form, judge_votes, percent_text, same_form, threshold_for
@@ -175,9 +175,9 @@ class AwardForm:
     nguong: Any = None  # the threshold as written in the campaign file (None: the legal default)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Campaign:
-    """A loaded, checked campaign file; `data` keeps the file's own sections for the documents."""
+    """A loaded, checked campaign file; the sections the documents use are kept as the file gives them."""
 
     source: Source
     office_path: Path
@@ -354,11 +354,16 @@ def duplicate_groups(nominees: Sequence[Mapping[str, Any]], unit_name: str = "")
 
 @dataclass
 class Review:
-    """The danh sách judged: who passed the vote (in table order), who did not, and every problem."""
+    """The danh sách judged: who passed the vote (in table order), who did not, and every problem.
 
-    passed: list[Record] = field(default_factory=list)
-    failed: list[Record] = field(default_factory=list)
+    `nominations` holds every row of the table, checked and frozen, in table order; `votes` the vote
+    result of each row that was judged, by its index.
+    """
+
+    passed: list[Nomination] = field(default_factory=list)
+    failed: list[Nomination] = field(default_factory=list)
     votes: dict[int, VoteResult] = field(default_factory=dict)  # by record index
+    nominations: list[Nomination] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
@@ -380,68 +385,65 @@ def review(campaign: Campaign, table: Table, today: date) -> Review:
     bad_rows = {p.row for p in table.problems}
     total = campaign.total_members
     for record in table.records:
-        data = record.data
-        if data.get("hinh_thuc"):
-            form = campaign.form(data["hinh_thuc"])
-            if form is None:
-                allowed = "; ".join(f.ten for f in campaign.forms)
-                out.problems.append(
-                    record.problem(
-                        f"Hình thức '{data['hinh_thuc']}' không có trong đợt thi đua; chỉ nhận: {allowed}.", "hinh_thuc"
-                    )
-                )
-            else:
-                data["hinh_thuc"] = form.ten  # the campaign's spelling, so counts group correctly
+        written = record.data.get("hinh_thuc")
+        form = campaign.form(written) if written else None
+        # The campaign's spelling of the form, so counts and groups agree.
+        nominee = Nomination.from_record(record, form.ten if form is not None else None)
+        out.nominations.append(nominee)
+        if written and form is None:
+            allowed = "; ".join(f.ten for f in campaign.forms)
+            out.problems.append(
+                nominee.problem(f"Hình thức '{written}' không có trong đợt thi đua; chỉ nhận: {allowed}.", "hinh_thuc")
+            )
         for flag, what in FLAGS.items():
-            if data.get(flag):
+            if nominee.get(flag):
                 out.problems.append(
-                    record.problem(
-                        f"{data.get('ten', 'Người được đề nghị')} {what}: không đủ điều kiện đề nghị khen thưởng "
+                    nominee.problem(
+                        f"{nominee.get('ten', 'Người được đề nghị')} {what}: không đủ điều kiện đề nghị khen thưởng "
                         "(hướng dẫn xét khen thưởng: điều kiện về kỷ luật, điều tra, khiếu nại, tố cáo).",
                         flag,
                     )
                 )
-        votes = data.get("so_phieu_dong_y")
-        form = campaign.form(data.get("hinh_thuc", "")) if data.get("hinh_thuc") else None
-        if isinstance(votes, int) and form is not None:
+        votes = nominee.so_phieu_dong_y
+        if votes is not None and form is not None:
             try:
                 result = judge_votes(votes, total, form.threshold)
             except RuleError as err:
-                out.problems.append(record.problem(str(err), "so_phieu_dong_y"))
+                out.problems.append(nominee.problem(str(err), "so_phieu_dong_y"))
                 continue
-            out.votes[record.index] = result
+            out.votes[nominee.index] = result
             if result.passed:
-                out.passed.append(record)
+                out.passed.append(nominee)
             else:
-                out.failed.append(record)
+                out.failed.append(nominee)
                 out.warnings.append(
-                    record.problem(
-                        f"{data.get('ten')} đạt {votes}/{total} phiếu ({percent_text(result.ratio)}), dưới ngưỡng "
+                    nominee.problem(
+                        f"{nominee.get('ten')} đạt {votes}/{total} phiếu ({percent_text(result.ratio)}), dưới ngưỡng "
                         f"{percent_text(form.threshold)} của hình thức '{form.ten}': ghi 'Không đạt' trong biên bản, "
                         "không đưa vào tờ trình và báo cáo thành tích.",
                         "so_phieu_dong_y",
                         warning=True,
                     )
                 )
-        elif record.row not in bad_rows and form is not None:
-            out.failed.append(record)
-    records = table.records
-    for group in duplicate_groups([r.data for r in records], campaign.unit.ten):
+        elif nominee.row not in bad_rows and form is not None:
+            out.failed.append(nominee)
+    records = out.nominations
+    for group in duplicate_groups([r.fields for r in records], campaign.unit.ten):
         first = records[group[0]]
         for i in group[1:]:
             out.problems.append(
                 records[i].problem(
-                    f"'{records[i].data.get('ten')}' đã có ở dòng {first.row} (cùng tên và đơn vị): "
+                    f"'{records[i].get('ten')}' đã có ở dòng {first.row} (cùng tên và đơn vị): "
                     "mỗi tập thể, cá nhân "
                     "chỉ được đề nghị một lần.",
                     "ten",
                 )
             )
-    passed = [r.data for r in out.passed]
+    passed = [r.fields for r in out.passed]
     for excess in check_quotas(campaign.forms, campaign.unit, passed):
         rule = next(f for f in campaign.forms if f.ten == excess.form).quotas[excess.kind]
         why = rule.explain(campaign.unit)
-        names = ", ".join(f"{out.passed[i].data.get('ten')} (dòng {out.passed[i].row})" for i in excess.over)
+        names = ", ".join(f"{out.passed[i].get('ten')} (dòng {out.passed[i].row})" for i in excess.over)
         first = out.passed[excess.over[0]]
         out.problems.append(
             first.problem(

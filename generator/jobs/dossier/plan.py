@@ -19,7 +19,7 @@ from vanban.errors import DataValidationError, Problem
 from vanban.jobs.document import prepare_document
 from vanban.jobs.dossier.achievements import read_achievements
 from vanban.jobs.dossier.campaign import Campaign, Review, load_campaign, review
-from vanban.jobs.dossier.nominations import Record, Table, read_nominations
+from vanban.jobs.dossier.nominations import Nomination, Table, read_nominations
 from vanban.nd30.awards import order_nominees
 from vanban.nd30.symbols import so_ky_hieu, symbol
 from vanban.pipeline.load import Source
@@ -73,14 +73,35 @@ class DossierPlan:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def de_nghi_item(record: Record) -> dict[str, Any]:
+def de_nghi_item(record: Nomination) -> dict[str, Any]:
     """Return a row as a `de_nghi` item (schemas/khen-thuong): the fields the tờ trình and biên bản use."""
-    return {k: record.data[k] for k in DE_NGHI_KEYS if record.data.get(k) not in (None, "")}
+    row = record.fields
+    return {k: row[k] for k in DE_NGHI_KEYS if row.get(k) not in (None, "")}
 
 
-def _report_data(campaign: Campaign, record: Record, body: list[Any], extra: dict[str, Any]) -> dict[str, Any]:
-    """Build a báo cáo thành tích's data (schemas/bao-cao-thanh-tich) from the campaign and one row."""
-    row = record.data
+def to_trinh_data(campaign: Campaign, passed: Sequence[Nomination], bien_ban: dict[str, Any] | None) -> dict[str, Any]:
+    """Build the tờ trình's data (schemas/to-trinh), which the danh sách shares, from the nominees who passed."""
+    data = {k: v for k, v in campaign.to_trinh.items() if k != "bien_ban"}
+    data.update(phong_trao=campaign.phong_trao, bien_ban=bien_ban or {}, de_nghi=[de_nghi_item(r) for r in passed])
+    # The danh sách travels as its own file beside the tờ trình (issue 5), not also as its appendix,
+    # so the merged PDF holds it once; both are built from this one data.
+    data["kem_danh_sach"] = False
+    return data
+
+
+def bien_ban_data(campaign: Campaign, voted: Sequence[Nomination]) -> dict[str, Any]:
+    """Build the biên bản's data (schemas/bien-ban): the meeting, and every nominee voted on."""
+    data = dict(campaign.cuoc_hop)
+    data.update(phong_trao=campaign.phong_trao, hoi_dong=campaign.hoi_dong, de_nghi=[de_nghi_item(r) for r in voted])
+    thresholds = {f.ten: f.nguong for f in campaign.forms if f.nguong is not None}
+    if thresholds:
+        data["nguong_dat"] = thresholds
+    return data
+
+
+def bao_cao_data(campaign: Campaign, record: Nomination, body: list[Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """Build a báo cáo thành tích's data (schemas/bao-cao-thanh-tich) from the campaign and one nominee."""
+    row = record.fields
     data: dict[str, Any] = dict(campaign.bao_cao)
     data.update(loai=row["loai"], hinh_thuc=row["hinh_thuc"], phong_trao=campaign.phong_trao)
     form = campaign.form(row["hinh_thuc"])
@@ -113,8 +134,8 @@ def _relocate(
     problems: Sequence[Problem],
     campaign: Campaign,
     section: str,
-    rows: Sequence[Record] = (),
-    record: Record | None = None,
+    rows: Sequence[Nomination] = (),
+    record: Nomination | None = None,
 ) -> list[Problem]:
     """Point a document's problems back at their source: the campaign file's section, or the table cell."""
     out: list[Problem] = []
@@ -214,14 +235,14 @@ def plan_dossier(
         by_id[id(item)] for _, group in (order_nominees(passed_items) if passed_items else []) for _, item in group
     ]
     documents: list[PlannedDocument] = []
-    reports: list[tuple[Record, dict[str, Any]]] = []
+    reports: list[tuple[Nomination, dict[str, Any]]] = []
     for record in ordered:
         body, extra, path, trouble = read_achievements(record, table_path, uploaded=uploaded)
         problems.extend(trouble)
         if path is not None:
             inputs.append(path)
         if body is not None:
-            reports.append((record, _report_data(campaign, record, body, extra)))
+            reports.append((record, bao_cao_data(campaign, record, body, extra)))
     if not result.passed and not problems:
         problems.append(
             Problem(
@@ -232,14 +253,8 @@ def plan_dossier(
         )
 
     if not problems:
-        voted = [r for r in nominations.records if r.index in result.votes]
-        bien_ban = {k: v for k, v in campaign.cuoc_hop.items()}
-        bien_ban.update(
-            phong_trao=campaign.phong_trao, hoi_dong=campaign.hoi_dong, de_nghi=[de_nghi_item(r) for r in voted]
-        )
-        thresholds = {f.ten: f.nguong for f in campaign.forms if f.nguong is not None}
-        if thresholds:
-            bien_ban["nguong_dat"] = thresholds
+        voted = [r for r in result.nominations if r.index in result.votes]
+        bien_ban = bien_ban_data(campaign, voted)
         ref = _bien_ban_ref(campaign, office)
         if ref is None:
             problems.append(
@@ -251,12 +266,7 @@ def plan_dossier(
                     "cuoc_hop.so",
                 )
             )
-        to_trinh = {k: v for k, v in campaign.to_trinh.items() if k != "bien_ban"}
-        to_trinh.update(phong_trao=campaign.phong_trao, bien_ban=ref or {}, de_nghi=passed_items)
-
-        # The danh sách travels as its own file beside the tờ trình (issue 5), not also as its appendix,
-        # so the merged PDF holds it once; both are built from this one `to_trinh` data.
-        to_trinh["kem_danh_sach"] = False
+        to_trinh = to_trinh_data(campaign, result.passed, ref)
         names = _Names(len(reports) + 3)
 
         def plan(
@@ -295,8 +305,8 @@ def plan_dossier(
         for record, data in reports:
             plan(
                 "bao-cao-thanh-tich",
-                record.data["ten"],
-                f"Báo cáo thành tích – {record.data['ten']}",
+                record.ten,
+                f"Báo cáo thành tích – {record.ten}",
                 data,
                 partial(_relocate, campaign=campaign, section="bao_cao_thanh_tich", record=record),
             )
