@@ -127,7 +127,7 @@ def load_data(path: str | Path) -> Source:
 def load_text(text: str, name: str) -> Source:
     """Parse YAML text received in memory (an upload) with the same bounds as a file; `name` names it."""
     path = Path(name)
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         raise SourceError(f"Tệp '{path.name}' quá lớn; tệp dữ liệu tối đa {MAX_FILE_BYTES // 1048576} MB.", file=path)
     lines: dict[str, int] = {}
     data = _parse_yaml(text, path, lines)
