@@ -164,3 +164,21 @@ def test_odd_values_give_vietnamese_errors(tmp_path: Path, name: str, text: str,
     with pytest.raises(VanbanError, match=needle) as caught:
         load_data(path)
     assert name in str(caught.value)
+
+
+def test_readme_lists_the_limits_enforced() -> None:
+    from vanban.pipeline.limits import MAX_ALIASES, MAX_NODES
+    from vanban.resources import ROOT
+    from vanban.web.settings import Settings
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Giới hạn tài nguyên", 1)[1].split("\n## ", 1)[0]
+
+    def shown(number: int) -> str:
+        return f"{number:,}".replace(",", ".")
+
+    assert f"| {Settings().max_upload_bytes // 1048576} MB |" in section
+    assert f"| {MAX_FILE_BYTES // 1048576} MB |" in section
+    for number in (MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_ROWS):
+        assert f"| {shown(number)} |" in section, number
+    assert f"| {shown(MAX_FIELD_CHARS)} ký tự |" in section
