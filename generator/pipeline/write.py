@@ -4,13 +4,12 @@ Documents stream through: each DOCX is written as soon as it is rendered and sen
 once; PDFs are taken back in plan order while later documents are still converting, counted and
 appended to the merged PDF as they come, so LibreOffice never waits for the rest of the job. An
 all-or-nothing plan (a dossier) is built in a hidden folder inside the output folder and moved into
-place at the end, manifest last; otherwise each document appears whole when ready and a failed one is
-reported without stopping the others. One run at a time may write into a folder.
+place at the end, manifest last (`outfolder`); otherwise each document appears whole when ready and a
+failed one is reported without stopping the others. One run at a time may write into a folder.
 """
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
@@ -20,7 +19,7 @@ import time
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from vanban.errors import ConversionError, OutputError, Problem, VanbanError
 from vanban.pipeline.convert import Converter, default_converter
 from vanban.pipeline.execute import Executor, InProcessExecutor, Outcome
 from vanban.pipeline.merge import PdfMerger
+from vanban.pipeline.outfolder import RUN_PREFIX, ensure_folder, folder_lock, move_into_place, remove_dead_runs
 from vanban.pipeline.plan import DocumentFailure, Plan
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -81,13 +81,15 @@ def write_plan(
     after; a converter passed in is started if needed and left open for its owner.
     """
     started = time.perf_counter()
-    out = _ensure_folder(plan.out_dir)
+    out = ensure_folder(plan.out_dir)
     report = WriteReport(out)
     with ExitStack() as stack:
         if plan.lock_folder:
             stack.enter_context(folder_lock(out))
         private = plan.all_or_nothing or not plan.keep_docx
-        stage = Path(tempfile.mkdtemp(prefix=".vanban-run-", dir=out)) if private else out
+        if plan.lock_folder:
+            remove_dead_runs(out)
+        stage = Path(tempfile.mkdtemp(prefix=f"{RUN_PREFIX}{os.getpid()}-", dir=out)) if private else out
         if private:
             stack.callback(shutil.rmtree, stage, True)
         results_dir = stage if plan.all_or_nothing else out
@@ -105,7 +107,7 @@ def write_plan(
             raise _first_error(report.failures)
         run.finish()
         if plan.all_or_nothing:
-            _move_into_place(stage, out, run.written, plan.record.manifest_name if plan.record else None)
+            move_into_place(stage, out, list(run.written), plan.record.manifest_name if plan.record else None)
             report.files = [out / name for name in sorted(run.written)]
             if plan.record:
                 report.files.append(out / plan.record.manifest_name)
@@ -248,52 +250,3 @@ def _write_zip(folder: Path, names: list[str], target: Path) -> None:
             info.external_attr = 0o644 << 16
             with open(folder / name, "rb") as src, archive.open(info, "w") as dst:
                 shutil.copyfileobj(src, dst, 1 << 20)
-
-
-def _ensure_folder(folder: Path) -> Path:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise OutputError(f"Không tạo được thư mục '{folder}': {err.strerror or err}.", file=folder) from err
-    return folder
-
-
-@contextmanager
-def folder_lock(folder: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the output folder, so two runs never mix their files in it."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as err:
-            raise OutputError(
-                f"Thư mục '{folder}' đang được một lần chạy vanban khác ghi; chờ lần đó xong rồi chạy lại.",
-                file=folder,
-            ) from err
-        yield
-    finally:
-        os.close(fd)
-
-
-def _move_into_place(stage: Path, out: Path, written: dict[str, Written], manifest: str | None) -> None:
-    """Replace what a previous run listed and this run does not make again, then move the outputs in, manifest last."""
-    if manifest is not None:
-        _remove_stale(out, manifest, set(written))
-    for name in [*sorted(written), *([manifest] if manifest else [])]:
-        target = out / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(stage / name, target)
-
-
-def _remove_stale(out: Path, manifest: str, keep: set[str]) -> None:
-    old = out / manifest
-    if not old.is_file():
-        return
-    try:
-        entries = json.loads(old.read_text(encoding="utf-8")).get("dau_ra", [])
-    except (OSError, ValueError):
-        return
-    for entry in entries:
-        name = entry.get("tep") if isinstance(entry, dict) else None
-        if name and name not in keep and "/.." not in f"/{name}" and not Path(name).is_absolute():
-            (out / name).unlink(missing_ok=True)

@@ -12,8 +12,9 @@ from pypdf import PdfReader
 from vanban.errors import ConversionError, OutputError, Problem, TemplateError
 from vanban.jobs.document import plan_step, prepare_document
 from vanban.pipeline.convert import FakeConverter
+from vanban.pipeline.outfolder import folder_lock
 from vanban.pipeline.plan import DocumentFailure, MergeStep, Plan, RecordStep
-from vanban.pipeline.write import folder_lock, write_plan
+from vanban.pipeline.write import write_plan
 from vanban.profile import load_office
 from vanban.resources import SAMPLES
 
@@ -149,3 +150,11 @@ def test_documents_are_planned_lazily_as_the_writer_reaches_them(tmp_path: Path)
     written: list[str] = []
     write_plan(Plan(tmp_path, lazy()), on_document=lambda i, p: written.append(f"{planned[-1]}:{p.name}"))
     assert written == ["01_a:01_a.docx", "02_b:02_b.docx"]  # the second was planned after the first was written
+
+
+def test_the_work_folder_of_a_killed_run_is_swept_by_the_next_run(tmp_path: Path) -> None:
+    dead = tmp_path / ".vanban-run-999999999-abc"  # no such process
+    dead.mkdir()
+    (dead / "01_a.docx").write_bytes(b"half")
+    write_plan(dossier_like(tmp_path, ["01_a"]), converter=FakeConverter())
+    assert not dead.exists() and (tmp_path / "manifest.json").exists()
