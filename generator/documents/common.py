@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from vanban.documents.body import BodyParagraph
 from vanban.errors import DataValidationError, Problem
 from vanban.nd30 import RuleError, check_name, kinh_gui, noi_nhan, signature_lines, so_ky_hieu, symbol
@@ -156,5 +156,6 @@ def close_body(paragraphs: list[BodyParagraph]) -> list[BodyParagraph]:
     if not paragraphs:
         return paragraphs
     last = paragraphs[-1]
-    text = Markup(close_text(str(last.van_ban)))
+    # Close the plain text, not the escaped one: "&gt;" must not lose its ";" (that made XML Word refuses).
+    text = escape(close_text(Markup(last.van_ban).unescape()))
     return [*paragraphs[:-1], BodyParagraph(last.kieu, last.so, text, last.cap, cuoi=True)]

@@ -89,3 +89,12 @@ def test_23_points_end_at_y() -> None:
     points = [{"doan": f"Điểm {i}"} for i in range(23)]
     text = _text(_render("cong-van", {"noi_dung": [{"tieu_de": "Khoản", "noi_dung": points}]}))
     assert "y) Điểm 22" in text
+
+
+@pytest.mark.parametrize("ending", ["<w:p>", "a &", "x >", "<b>"])
+def test_last_paragraph_ending_in_an_xml_special_stays_sound(ending: str) -> None:
+    """Closing the body with './.' once cut the ';' of '&gt;' and made XML Word refuses (found by tests/fuzz)."""
+    text = _text(_render("bao-cao-thanh-tich", {"ket_luan": ending}))
+    assert f"{ending}./." in text
+    text = _text(_render("cong-van", {"noi_dung": [ending]}))
+    assert f"{ending}./." in text
