@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from vanban.documents import Prepared
+from vanban.documents import Prepared, get_document_type
 from vanban.errors import DataValidationError, Problem
 from vanban.jobs.document import prepare_document
 from vanban.jobs.dossier.achievements import read_achievements
@@ -165,9 +165,15 @@ def _relocate(
     return out
 
 
-def _prepare(kind: str, data: dict[str, Any], office: Office) -> tuple[Prepared | None, list[Problem]]:
+def _prepare(
+    kind: str, data: dict[str, Any], office: Office, *, checked: bool = False
+) -> tuple[Prepared | None, list[Problem]]:
+    """Prepare one document's context; `checked`: the data already passed this schema, do not check it again."""
     try:
-        prepared = prepare_document(kind, Source(data, None, {}), office=office)
+        if checked:
+            prepared = get_document_type(kind).prepare(Source(data, None, {}), office)
+        else:
+            prepared = prepare_document(kind, Source(data, None, {}), office=office)
     except DataValidationError as err:
         return None, list(err.problems)
     return prepared, list(prepared.warnings)
@@ -270,10 +276,15 @@ def plan_dossier(
         names = _Names(len(reports) + 3)
 
         def plan(
-            kind: str, label: str, title: str, data: dict[str, Any], locate: Callable[[list[Problem]], list[Problem]]
+            kind: str,
+            label: str,
+            title: str,
+            data: dict[str, Any],
+            locate: Callable[[list[Problem]], list[Problem]],
+            checked: bool = False,
         ) -> None:
             """Prepare one document; file its problems where the clerk wrote the data, or plan it."""
-            prepared, trouble = _prepare(kind, data, office)
+            prepared, trouble = _prepare(kind, data, office, checked=checked)
             located = locate(trouble)
             problems.extend(p for p in located if not p.warning)
             warnings.extend(p for p in located if p.warning)
@@ -287,14 +298,16 @@ def plan_dossier(
             to_trinh,
             partial(_relocate, campaign=campaign, section="to_trinh", rows=result.passed),
         )
-        # Same data as the tờ trình: its problems are the tờ trình's, reported once above.
-        plan(
-            "danh-sach",
-            "de-nghi-khen-thuong",
-            "Danh sách tập thể, cá nhân đề nghị khen thưởng",
-            to_trinh,
-            lambda found: [],
-        )
+        # Same data and schema as the tờ trình: checked once above, its problems are the tờ trình's.
+        if documents and documents[-1].kind == "to-trinh":
+            plan(
+                "danh-sach",
+                "de-nghi-khen-thuong",
+                "Danh sách tập thể, cá nhân đề nghị khen thưởng",
+                to_trinh,
+                lambda found: [],
+                checked=True,
+            )
         plan(
             "bien-ban",
             "hop-hoi-dong-thi-dua-khen-thuong",
