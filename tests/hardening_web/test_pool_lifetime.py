@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from vanban.pipeline.convert.libreoffice import find_soffice
+from vanban.pipeline.convert import find_soffice
 
 ROOT = Path(__file__).resolve().parents[2]
 

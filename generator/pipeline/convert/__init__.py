@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from vanban.pipeline.convert.fake import FakeConverter
-from vanban.pipeline.convert.libreoffice import INSTALL_COMMAND, LibreOfficePool, check_fonts, find_soffice
+from vanban.pipeline.convert.libreoffice import LibreOfficePool
 from vanban.pipeline.convert.protocol import ConversionResult, Converter
+from vanban.pipeline.convert.system import INSTALL_COMMAND, check_fonts, find_soffice
 
 
 def default_converter(*, workers: int | None = None, pdfa: bool = False, timeout: float | None = None) -> Converter:

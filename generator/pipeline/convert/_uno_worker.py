@@ -225,6 +225,20 @@ def main() -> int:
         send({"event": "error", "message": f"{type(err).__name__}: {err}"})
         return 2
     send({"event": "ready", "soffice_pid": find_soffice_bin(os.getpgrp())})
+    try:
+        code = serve(proc, desktop)
+    except OSError:  # the pool's end of the pipe is gone (BrokenPipeError): it was killed
+        die_with_office(profile_dir, pool_gone=True)
+        return 4
+    if code == 0 and os.getppid() != pool_pid:  # stdin closed because the pool died, not by request
+        die_with_office(profile_dir, pool_gone=True)
+    # The pool normally deletes this too; doing it here also cleans up after a pool that died.
+    shutil.rmtree(profile_dir, ignore_errors=True)
+    return code
+
+
+def serve(proc: subprocess.Popen, desktop: object) -> int:
+    """Answer conversion requests, one JSON line each, until stdin closes; return the exit code."""
     for line in sys.stdin:
         if not line.strip():
             continue
@@ -241,8 +255,6 @@ def main() -> int:
         else:
             send({"ok": True})
     shutdown(proc, desktop)
-    # The pool normally deletes this too; doing it here also cleans up after a pool that died.
-    shutil.rmtree(profile_dir, ignore_errors=True)
     return 0
 
 

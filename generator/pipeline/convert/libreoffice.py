@@ -10,15 +10,11 @@ document yields an error result and never stops the batch. PDFs appear whole or 
 from __future__ import annotations
 
 import atexit
-import contextlib
 import errno
-import json
 import os
 import queue
-import select
 import shutil
 import signal
-import subprocess
 import tempfile
 import threading
 import time
@@ -32,207 +28,8 @@ from typing import Self
 
 from vanban.errors import ConversionError
 from vanban.pipeline.convert.protocol import ConversionResult, targets_for
-
-INSTALL_COMMAND = (
-    "sudo apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-liberation2 python3-uno"
-)
-UNO_PYTHON = "/usr/bin/python3"
-WORKER_SCRIPT = Path(__file__).with_name("_uno_worker.py")
-DEFAULT_TIMEOUT = 60.0
-
-# Documents name Microsoft fonts that cannot be installed here; map each to its metric-compatible
-# Liberation font so line breaks and page counts match Word. "accept" keeps a real Times New Roman
-# first when one is installed.
-FONTS_CONF = """<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <alias binding="same"><family>Times New Roman</family><accept><family>Liberation Serif</family></accept></alias>
-  <alias binding="same"><family>Arial</family><accept><family>Liberation Sans</family></accept></alias>
-  <alias binding="same"><family>Courier New</family><accept><family>Liberation Mono</family></accept></alias>
-</fontconfig>
-"""
-
-
-def find_soffice(soffice: str | None = None) -> str:
-    """Return the path of soffice, or raise ConversionError saying how to install it."""
-    found = shutil.which(soffice or "soffice")
-    if found is None:
-        raise ConversionError(f"Không tìm thấy LibreOffice (soffice) để xuất PDF. Cài đặt bằng lệnh: {INSTALL_COMMAND}")
-    return found
-
-
-def check_fonts() -> str:
-    """Return the family the workers get for Times New Roman; raise if it is not metric-compatible."""
-    try:
-        with tempfile.NamedTemporaryFile("w", suffix=".conf", encoding="utf-8") as conf:
-            conf.write(FONTS_CONF)
-            conf.flush()
-            out = subprocess.run(
-                ["fc-match", "-f", "%{family[0]}", "Times New Roman"],
-                capture_output=True,
-                text=True,
-                timeout=10,
-                check=True,
-                env={**os.environ, "FONTCONFIG_FILE": conf.name},
-            ).stdout.strip()
-    except (OSError, subprocess.SubprocessError) as err:
-        raise ConversionError(f"Không kiểm tra được phông chữ (fc-match): {err}") from err
-    if out not in ("Times New Roman", "Liberation Serif"):
-        raise ConversionError(
-            f"Phông Times New Roman sẽ bị thay bằng '{out}', làm lệch dòng và số trang. "
-            f"Cài phông Liberation bằng lệnh: {INSTALL_COMMAND}"
-        )
-    return out
-
-
-class _WorkerGone(Exception):
-    """The worker process ended or stopped answering; `hung` tells which."""
-
-    def __init__(self, hung: bool) -> None:
-        super().__init__("hung" if hung else "died")
-        self.hung = hung
-
-
-class _Worker:
-    """One worker process (python3 + its soffice), in its own process group."""
-
-    def __init__(self, pool: LibreOfficePool, index: int) -> None:
-        self.pool = pool
-        self.index = index
-        self.proc: subprocess.Popen[bytes] | None = None
-        self.soffice_pid: int | None = None
-        self.generation = 0
-        self._buf = b""
-
-    def spawn(self) -> None:
-        """Start the worker process without waiting for LibreOffice."""
-        self.generation += 1
-        base = self.pool.tmpdir / f"w{self.index}-{self.generation}"
-        (base / "profile").mkdir(parents=True)
-        self._buf = b""
-        self.soffice_pid = None
-        self.log = base / "worker.log"
-        with open(self.log, "wb") as log:
-            self.proc = subprocess.Popen(
-                [
-                    self.pool.python,
-                    str(WORKER_SCRIPT),
-                    self.pool.soffice,
-                    str(base / "profile"),
-                    f"vanban_{os.getpid()}_{uuid.uuid4().hex}",
-                    str(os.getpid()),  # the worker kills its LibreOffice when this process is gone
-                ],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=log,
-                env=self.pool.env,
-                start_new_session=True,
-                close_fds=True,
-            )
-
-    def wait_ready(self) -> None:
-        """Wait for the worker's first line; raise ConversionError if LibreOffice did not start."""
-        try:
-            msg = json.loads(self._readline(self.pool.start_timeout))
-        except (_WorkerGone, ValueError):
-            msg = {"event": "error", "message": "không có phản hồi"}
-        if msg.get("event") != "ready":
-            self.kill()
-            detail = msg.get("message", "")
-            if detail.startswith("uno:"):
-                raise ConversionError(
-                    f"{self.pool.python} không có mô-đun uno để điều khiển LibreOffice. "
-                    f"Cài đặt bằng lệnh: {INSTALL_COMMAND}"
-                )
-            # LibreOffice's own complaint, if any, is at the end of its log.
-            log = self.log.read_text("utf-8", "replace").strip()[-500:]
-            raise ConversionError(f"Không khởi động được LibreOffice ({detail}). {log}".strip())
-        self.soffice_pid = msg.get("soffice_pid")
-
-    def alive(self) -> bool:
-        """Tell whether the worker and its soffice still run."""
-        if self.proc is None or self.proc.poll() is not None:
-            return False
-        if self.soffice_pid is None:
-            return True
-        try:
-            with open(f"/proc/{self.soffice_pid}/stat", "rb") as fh:
-                return fh.read().rsplit(b")", 1)[1].split()[0] not in (b"Z", b"X")
-        except OSError:
-            return False
-
-    def ensure(self) -> None:
-        """Restart the worker if it is not running."""
-        if self.pool.closed:
-            raise ConversionError("Bộ chuyển PDF đã đóng.")
-        if not self.alive():
-            self.kill()
-            self.spawn()
-            self.wait_ready()
-
-    def request(self, req: dict, timeout: float) -> dict:
-        """Send one request and return the reply; raise _WorkerGone on a hang or a crash."""
-        proc = self.proc
-        if proc is None or proc.stdin is None:
-            raise _WorkerGone(hung=False)
-        try:
-            proc.stdin.write(json.dumps(req).encode() + b"\n")
-            proc.stdin.flush()
-        except OSError as err:
-            raise _WorkerGone(hung=False) from err
-        try:
-            return json.loads(self._readline(timeout))
-        except ValueError as err:
-            raise _WorkerGone(hung=False) from err
-
-    def _readline(self, timeout: float) -> bytes:
-        if self.proc is None or self.proc.stdout is None:
-            raise _WorkerGone(hung=False)
-        fd = self.proc.stdout.fileno()
-        deadline = time.monotonic() + timeout
-        while b"\n" not in self._buf:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([fd], [], [], left)[0]:
-                raise _WorkerGone(hung=True)
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                raise _WorkerGone(hung=False)
-            self._buf += chunk
-        line, self._buf = self._buf.split(b"\n", 1)
-        return line
-
-    def stop(self) -> None:
-        """Ask the worker to end: closing its stdin makes it terminate LibreOffice politely."""
-        if self.proc is not None and self.proc.stdin is not None:
-            with contextlib.suppress(OSError):
-                self.proc.stdin.close()
-
-    def kill(self, grace: float = 0.0) -> None:
-        """End the worker's whole process group (worker, oosplash, soffice.bin), waiting `grace` first."""
-        proc = self.proc
-        if proc is None:
-            return
-        self.proc = None
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=grace)
-        if proc.poll() is None and self.soffice_pid:
-            # Kill soffice.bin first so its parent (oosplash) reaps it: orphans killed together
-            # with their parent become zombies wherever PID 1 does not reap them.
-            with contextlib.suppress(OSError):
-                os.kill(self.soffice_pid, signal.SIGKILL)
-            deadline = time.monotonic() + 1.0
-            while Path(f"/proc/{self.soffice_pid}").exists() and time.monotonic() < deadline:
-                time.sleep(0.01)
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        for stream in (proc.stdin, proc.stdout):
-            if stream is not None:
-                with contextlib.suppress(OSError):
-                    stream.close()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=5)
-
+from vanban.pipeline.convert.system import DEFAULT_TIMEOUT, FONTS_CONF, INSTALL_COMMAND, UNO_PYTHON, find_soffice
+from vanban.pipeline.convert.worker import Worker, WorkerGone
 
 _LIVE: weakref.WeakSet[LibreOfficePool] = weakref.WeakSet()
 _HOOKS_INSTALLED = False
@@ -319,8 +116,8 @@ class LibreOfficePool:
             _remove_stale_tmpdirs()
             self.tmpdir = Path(tempfile.mkdtemp(prefix=f"vanban-lo-{os.getpid()}-"))
             self.env = self._child_env()
-            self._workers = [_Worker(self, i) for i in range(self.n_workers)]
-            self._idle: queue.Queue[_Worker] = queue.Queue()
+            self._workers = [Worker(self, i) for i in range(self.n_workers)]
+            self._idle: queue.Queue[Worker] = queue.Queue()
             _install_exit_hooks()
             _LIVE.add(self)
             try:
@@ -396,7 +193,7 @@ class LibreOfficePool:
                     reply = worker.request({"src": str(src), "dst": str(tmp), "pdfa": pdfa}, self.timeout)
                 except ConversionError as err:  # the worker could not be restarted
                     return fail(err.message)
-                except _WorkerGone as gone:
+                except WorkerGone as gone:
                     worker.kill()
                     reason = (
                         f"LibreOffice không phản hồi sau {self.timeout:g} giây"
