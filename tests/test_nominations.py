@@ -141,7 +141,7 @@ def test_problems_name_file_sheet_row_and_column(tmp_path):
     shown = sorted(str(p) for p in table.problems)
     assert shown == sorted(
         [
-            "tệp de-nghi.xlsx, trang Danh sách, dòng 4, cột 'Họ và tên': Thiếu trường bắt buộc.",
+            "tệp de-nghi.xlsx, trang Danh sách, dòng 4, cột 'Họ và tên': ô trống.",
             "tệp de-nghi.xlsx, trang Danh sách, dòng 4, cột 'Số phiếu đồng ý': Phải là một số nguyên, đang là 'chín'.",
             "tệp de-nghi.xlsx, trang Danh sách, dòng 4, cột 'Ngày sinh': "
             + next(p.message for p in table.problems if p.row == 4 and p.field == "ngay_sinh"),
@@ -273,7 +273,8 @@ def test_coerce_scalar_messages(value: object, kind: str, message: str) -> None:
 
 
 def test_table_and_form_read_a_value_the_same_way() -> None:
-    from vanban.web.forms import FormField, form_to_data
+    from vanban.web.form_data import form_to_data
+    from vanban.web.forms import FormField
 
     column = Column("x", "x", kinds=("integer",))
     fields = [FormField(key="x", kind="integer", label="x")]

@@ -21,7 +21,9 @@ from vanban.profile import Office
 from vanban.resources import SAMPLES
 from vanban.vi import ascii_slug
 from vanban.web.errors import WebError, not_found
-from vanban.web.forms import OFFICE_KEY, Bound, bind, form_to_data, schema_fields
+from vanban.web.form_bind import Bound, bind
+from vanban.web.form_data import form_to_data
+from vanban.web.forms import OFFICE_KEY, schema_fields
 from vanban.web.guard import FIELD as CSRF_FIELD
 from vanban.web.guard import check_form_token
 

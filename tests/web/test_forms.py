@@ -8,7 +8,9 @@ from vanban.documents.outline import NotExpressible, OutlineError, parse_outline
 from vanban.errors import Problem
 from vanban.pipeline.validate import schema_registry
 from vanban.resources import SAMPLES
-from vanban.web.forms import bind, build_field, form_to_data, schema_fields
+from vanban.web.form_bind import bind
+from vanban.web.form_data import form_to_data
+from vanban.web.forms import build_field, schema_fields
 
 
 def _kinds(code: str) -> dict[str, str]:
