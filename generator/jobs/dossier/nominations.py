@@ -119,7 +119,7 @@ class Nomination:
 def read_nominations(path: str | Path, *, sheet: str | None = None) -> Table:
     """Read the danh sách đề nghị (schemas/danh-sach-de-nghi.schema.json) and check each row's fields."""
     columns = columns_for(NOMINATION_SCHEMA)
-    table = read_table(path, columns, sheet=sheet, list_key="de_nghi")
+    table = read_table(path, columns, sheet=sheet, list_key="de_nghi", empty_required=True)
     bad_rows = {(p.row) for p in table.problems}
     for record in table.records:
         problems = record_problems(record, NOMINATION_SCHEMA, columns)

@@ -242,7 +242,10 @@ def plan_dossier(
     ]
     documents: list[PlannedDocument] = []
     reports: list[tuple[Nomination, dict[str, Any]]] = []
+    unreadable = {p.row for p in nominations.problems if p.row is not None}
     for record in ordered:
+        if record.row in unreadable:
+            continue  # its cells are already reported; a báo cáo needs them (an empty name: no ho_ten)
         body, extra, path, trouble = read_achievements(record, table_path, uploaded=uploaded)
         problems.extend(trouble)
         if path is not None:
