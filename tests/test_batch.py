@@ -137,11 +137,12 @@ def test_bad_rows_fail_alone_and_name_their_cells(tmp_path):
     ws.append(["Hộ gia đình", "Cường", "Phòng 3", "Giấy khen", "Cập nhật 80 hồ sơ.", None])
     path = tmp_path / "bc.xlsx"
     book.save(path)
-    items, general, _ = items_from_table(
+    items, general, _, total = items_from_table(
         "bao-cao-thanh-tich", path, defaults={"co_quan": str(OFFICE), "phong_trao": {"ten": "đợt thi đua"}}
     )
     assert general == []
-    report = run_batch("bao-cao-thanh-tich", items, tmp_path / "out", total=len(items))
+    assert total == 3
+    report = run_batch("bao-cao-thanh-tich", items, tmp_path / "out", total=total)
     assert [p.name for p in report.outputs] == ["01_bao-cao-thanh-tich_an.docx"]
     assert [(f.position, sorted(str(p) for p in f.problems)) for f in report.failures] == [
         (
@@ -191,3 +192,22 @@ def test_batch_pdf_converts_every_document_with_one_pool(table, tmp_path, capsys
     pdfs = sorted(p.stem for p in out.glob("*.pdf"))
     assert docx and pdfs == docx
     assert f"Đã tạo {len(docx)}/{len(docx)} văn bản và {len(pdfs)} tệp PDF" in capsys.readouterr().out
+
+
+def test_table_rows_are_read_one_at_a_time(tmp_path):
+    """items_from_table counts the rows first, then reads each row only when the batch reaches it."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["loai", "Họ và tên", "Đơn vị công tác", "Hình thức đề nghị", "Thành tích đạt được"])
+    ws.append(["Ví dụ", "Mẫu", "Phòng 0", "Giấy khen", "Mẫu."])
+    for i in range(5):
+        ws.append(["Cá nhân", f"Người {i}", "Phòng 1", "Giấy khen", "Cập nhật 100 hồ sơ."])
+    path = tmp_path / "bc.xlsx"
+    book.save(path)
+    items, general, warnings, total = items_from_table("bao-cao-thanh-tich", path)
+    assert (general, total) == ([], 5)
+    assert [w.message for w in warnings] == ["Bỏ qua dòng ví dụ của mẫu."]  # known before the batch starts
+    assert not isinstance(items, list)
+    first = next(items)
+    assert first.name == "Người 0" and first.record is not None and first.record.row == 3
+    assert [item.name for item in items] == [f"Người {i}" for i in range(1, 5)]

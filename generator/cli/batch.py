@@ -25,7 +25,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         if not isinstance(source.data, dict):
             raise SourceError(f"Tệp '{args.chung}' phải chứa các trường chung (khóa: giá trị).", file=args.chung)
         defaults, defaults_file = source.data, Path(args.chung)
-    items, problems, warnings = items_from_table(
+    items, problems, warnings, total = items_from_table(
         args.loai, args.table, sheet=args.trang, defaults=defaults, defaults_file=defaults_file
     )
     print_warnings(warnings)
@@ -34,9 +34,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
     office = load_office(args.co_quan) if args.co_quan else None
     pdf = args.pdf or args.pdfa
     report = run_batch(
-        args.loai, items, args.output, office=office, template=args.template, total=len(items), pdf=pdf, pdfa=args.pdfa
+        args.loai, items, args.output, office=office, template=args.template, total=total, pdf=pdf, pdfa=args.pdfa
     )
-    made = f"Đã tạo {len(report.outputs)}/{len(items)} văn bản"
+    made = f"Đã tạo {len(report.outputs)}/{total} văn bản"
     pdfs = f" và {len(report.pdfs)} tệp PDF" if pdf else ""
     print(f"{made}{pdfs} trong {args.output} ({report.seconds:.1f} giây).")
     if report.failures:

@@ -17,11 +17,11 @@ from typing import Any
 
 from vanban.errors import DataValidationError, Problem, VanbanError
 from vanban.jobs.document import plan_step, prepare_document, resolve_office
-from vanban.jobs.dossier.nominations import Column, Record, Table, columns_for, read_table
 from vanban.pipeline.convert import Converter
 from vanban.pipeline.load import Source
 from vanban.pipeline.naming import FileNamer
 from vanban.pipeline.plan import DocumentFailure, DocumentStep, Plan
+from vanban.pipeline.table import Column, Record, columns_for, open_table
 from vanban.pipeline.write import write_plan
 from vanban.profile import Office
 
@@ -210,11 +210,13 @@ def items_from_table(
     sheet: str | None = None,
     defaults: Mapping[str, Any] | None = None,
     defaults_file: Path | None = None,
-) -> tuple[list[BatchItem], list[Problem], list[Problem]]:
+) -> tuple[Iterator[BatchItem], list[Problem], list[Problem], int]:
     """Read a table for `vanban batch`: columns are `kind`'s schema fields (title or key, nested dotted).
 
-    Returns (items, problems of cells that could not be read, warnings such as unknown columns). A row
-    with a malformed cell is still returned so that it fails with the rest of its problems listed.
+    Returns (items, problems of the table as a whole, warnings such as unknown columns, number of rows).
+    The items are read one row at a time while the batch runs (a table of 10,000 rows holds one in
+    memory); the rows are counted first in a cheap pass. A row with a malformed cell is still given, so
+    that it fails with the rest of its problems listed.
     """
     from vanban.documents import get_document_type
 
@@ -222,16 +224,14 @@ def items_from_table(
     columns: list[Column] = columns_for(doc_type.schema_name)
     # the office reference is not a schema field but may be a column (co_quan)
     columns.append(Column("co_quan", "Hồ sơ cơ quan", ("co_quan",)))
-    table: Table = read_table(table_path, columns, sheet=sheet)
-    bad: dict[int | None, list[Problem]] = {}
-    for problem in table.problems:
-        bad.setdefault(problem.row, []).append(problem)
-    items = []
+    stream = open_table(table_path, columns, sheet=sheet, count=True)
     base_file = defaults_file or Path(table_path)
-    for record in table.records:
-        data = merge_defaults(defaults or {}, record.data)
-        label = next((str(data[k]) for k in _NAME_KEYS if data.get(k)), f"dong-{record.row}")
-        source_file = base_file if "co_quan" not in record.data else Path(table_path)
-        items.append(BatchItem(data, label, record, source_file, tuple(bad.get(record.row, ()))))
-    general = [p for p in table.problems if p.row is None or p.row not in {r.row for r in table.records}]
-    return items, general, table.warnings
+
+    def items() -> Iterator[BatchItem]:
+        for record in stream.records:
+            data = merge_defaults(defaults or {}, record.data)
+            label = next((str(data[k]) for k in _NAME_KEYS if data.get(k)), f"dong-{record.row}")
+            source_file = base_file if "co_quan" not in record.data else Path(table_path)
+            yield BatchItem(data, label, record, source_file, tuple(record.problems))
+
+    return items(), list(stream.problems), list(stream.warnings), stream.total or 0
