@@ -4,7 +4,10 @@
 outline syntax of generator/outline.py. .yaml/.json: a body list, or báo cáo fields with thanh_tich.
 """
 
+import difflib
 import re
+from collections.abc import Mapping
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -12,10 +15,22 @@ import yaml
 from vanban.documents.outline import OutlineError
 from vanban.errors import Problem, SourceError, VanbanError
 from vanban.jobs.dossier.nominations import Row, text_to_body
+from vanban.pipeline.columns import fold
 from vanban.pipeline.load import load_data
+from vanban.pipeline.validate import load_schema
 from vanban.vi import nfc
 
-__all__ = ["SAFE_NAME", "attachment_problem", "plain_relative_name", "read_achievements"]
+__all__ = [
+    "IDENTITY_KEYS",
+    "SAFE_NAME",
+    "attachment_problem",
+    "identity_problems",
+    "plain_relative_name",
+    "read_achievements",
+]
+
+REPORT_SCHEMA = "bao-cao-thanh-tich"
+IDENTITY_KEYS = ("ho_ten", "ten", "loai", "hinh_thuc", "don_vi")  # the row's, never an achievements file's
 
 SAFE_NAME = re.compile(r"^[\w][\w .()-]{0,120}$")  # one safe file or folder name, no separators
 
@@ -107,7 +122,16 @@ def read_achievements(
                 return data, {}, path, []
             if isinstance(data, dict):
                 body = data.pop("thanh_tich", None)
-                return body, data, path, []
+                trouble = _unknown_fields(record, ref, data)
+                if body is None:
+                    trouble.append(
+                        record.problem(
+                            f"Tệp thành tích '{ref}' không có trường 'thanh_tich' (nội dung thành tích): "
+                            "không lập được báo cáo thành tích.",
+                            "tep_thanh_tich",
+                        )
+                    )
+                return (None if trouble else body), data, path, trouble
             raise SourceError(
                 f"Tệp thành tích '{path.name}' phải là danh sách đoạn/mục hoặc các trường báo cáo.", file=path
             )
@@ -135,6 +159,9 @@ def read_achievements(
                 )
             extra = loaded if isinstance(loaded, dict) else {}
             text = text[end + 4 :].lstrip("\n")
+            unknown = _unknown_fields(record, ref, extra)
+            if unknown:
+                return None, extra, path, unknown
     try:
         body = text_to_body(text)
     except OutlineError as err:
@@ -142,3 +169,51 @@ def read_achievements(
     if not body:
         return None, extra, path, [record.problem(f"Tệp thành tích '{ref}' không có nội dung.", "tep_thanh_tich")]
     return body, extra, path, []
+
+
+@cache
+def _report_fields() -> tuple[str, ...]:
+    return tuple(load_schema(REPORT_SCHEMA).get("properties", {}))
+
+
+def _unknown_fields(record: Row, ref: str, fields: Mapping[str, Any]) -> list[Problem]:
+    """Name every field of an achievements file the báo cáo does not know, with the close name if any."""
+    known = _report_fields()
+    out = []
+    for key in fields:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+        hint = f" (có phải '{close[0]}'?)" if close else ""
+        out.append(
+            record.problem(
+                f"Tệp thành tích '{ref}': trường '{key}' không có trong báo cáo thành tích{hint}.", "tep_thanh_tich"
+            )
+        )
+    return out
+
+
+def identity_problems(record: Row, extra: Mapping[str, Any], ref: str, unit_name: str) -> list[Problem]:
+    """Name each identity field (tên, loại, hình thức, đơn vị) an achievements file sets unlike its row."""
+    row = record.data
+    expected = {
+        "ho_ten": row.get("ten"),
+        "ten": row.get("ten"),
+        "loai": row.get("loai"),
+        "hinh_thuc": row.get("hinh_thuc"),
+        "don_vi": row.get("don_vi") or unit_name,
+    }
+    out = []
+    for key in IDENTITY_KEYS:
+        if key not in extra or extra[key] in (None, ""):
+            continue
+        wanted = expected[key]
+        if fold(extra[key]) != fold(wanted or ""):
+            out.append(
+                record.problem(
+                    f"Tệp thành tích '{ref}' ghi {key}: '{extra[key]}', khác bảng danh sách ('{wanted}'): "
+                    "tên, loại, hình thức và đơn vị lấy theo bảng; sửa hoặc bỏ trường này trong tệp thành tích.",
+                    "tep_thanh_tich",
+                )
+            )
+    return out

@@ -17,7 +17,7 @@ from typing import Any
 from vanban.documents import Prepared, get_document_type
 from vanban.errors import DataValidationError, Problem
 from vanban.jobs.document import prepare_document
-from vanban.jobs.dossier.achievements import read_achievements
+from vanban.jobs.dossier.achievements import IDENTITY_KEYS, identity_problems, read_achievements
 from vanban.jobs.dossier.campaign import Campaign, Review, load_campaign, review
 from vanban.jobs.dossier.nominations import Nomination, Table, read_nominations
 from vanban.nd30.awards import order_nominees
@@ -247,10 +247,14 @@ def plan_dossier(
         if record.row in unreadable:
             continue  # its cells are already reported; a báo cáo needs them (an empty name: no ho_ten)
         body, extra, path, trouble = read_achievements(record, table_path, uploaded=uploaded)
+        if extra and path is not None:
+            # the báo cáo names the row's nominee: an achievements file may not rename or reclassify it
+            trouble += identity_problems(record, extra, path.name, campaign.unit.ten)
+            extra = {k: v for k, v in extra.items() if k not in IDENTITY_KEYS}
         problems.extend(trouble)
         if path is not None:
             inputs.append(path)
-        if body is not None:
+        if body is not None and not trouble:
             reports.append((record, bao_cao_data(campaign, record, body, extra)))
     if not result.passed and not problems:
         problems.append(
