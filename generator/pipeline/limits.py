@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -150,6 +151,7 @@ def check_tree(data: Any, file: Path | None = None, lines: Mapping[str, int] | N
                 Problem("là một số quá lớn (tối đa 18 chữ số).", _name(file), row=lines.get(path), field=path or None)
             )
         elif isinstance(value, Mapping):
+            _check_keys(value, path, problems, file, lines)
             for key, item in value.items():
                 key_text = str(key)
                 child = _join(path, key_text)
@@ -177,6 +179,27 @@ def check_tree(data: Any, file: Path | None = None, lines: Mapping[str, int] | N
             break
     if problems:
         raise DataValidationError(sorted(problems, key=lambda p: (p.row or 0, p.field or "")), file=file)
+
+
+def _check_keys(
+    mapping: Mapping[Any, Any], path: str, problems: list[Problem], file: Path | None, lines: Mapping[str, int]
+) -> None:
+    """Report two keys that become one once NFC-normalised and trimmed ("Hòa" typed two ways, "a" and "a ")."""
+    seen: dict[str, str] = {}
+    for key in mapping:
+        text = str(key)
+        same = unicodedata.normalize("NFC", text).strip()
+        if same in seen:
+            problems.append(
+                Problem(
+                    f"có hai trường trùng tên '{same}' (khác nhau chỉ ở dấu cách hoặc cách gõ dấu).",
+                    _name(file),
+                    row=lines.get(_join(path, text)),
+                    field=_join(path, same),
+                )
+            )
+            return
+        seen[same] = text
 
 
 def _name(file: Path | None) -> str | None:

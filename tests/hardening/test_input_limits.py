@@ -155,7 +155,7 @@ def test_shared_references_in_memory_are_counted_expanded() -> None:
     [
         ("date.yaml", "ngay: 2026-02-30\n", "ngày không có thật"),
         ("big.json", '{"a": ' + "9" * 5000 + "}", "số quá dài"),
-        ("nfd.yaml", '"Hòa": 1\n"Ho\u0300a": 2\n', "Trùng khóa"),
+        ("nfd.yaml", '"Hòa": 1\n"Ho\u0300a": 2\n', "trùng tên 'Hòa'"),
     ],
 )
 def test_odd_values_give_vietnamese_errors(tmp_path: Path, name: str, text: str, needle: str) -> None:
