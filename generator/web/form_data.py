@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
 from vanban.documents.outline import OutlineError, parse_outline
-from vanban.errors import Problem
+from vanban.errors import Problem, VanbanError
 from vanban.pipeline.coerce import CoercionError, coerce_scalar
+from vanban.pipeline.load import load_text
 from vanban.web.forms import SCALAR_KINDS, YAML_MODE, FormField
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|\[\d{1,6}\]|\.[A-Za-z_][A-Za-z0-9_]*")
@@ -146,11 +146,9 @@ def _convert(f: FormField, node: Any, parts: list[str | int], out: Parsed, yaml_
             out.problems.append(Problem(str(err), field=data_path(parts)))
             return None
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" ở dòng {mark.line + 1}" if mark else ""
-        out.problems.append(Problem(f"Sai cú pháp YAML{where}.", field=data_path(parts)))
+        return load_text(text, f.label or f.key).data  # bounded like every other input (aliases, depth, size)
+    except VanbanError as err:
+        out.problems.extend(Problem(p.message, field=data_path(parts)) for p in err.problems)
         return None
 
 

@@ -204,3 +204,13 @@ def test_outline_refuses_what_it_cannot_write() -> None:
 )
 def test_typed_numbers_before_titles_are_dropped(line, title):
     assert parse_outline(line) == [{"tieu_de": title}]
+
+
+def test_a_yaml_alias_bomb_in_a_form_field_is_a_problem_not_a_hang() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8)
+    )
+    parsed = form_to_data(schema_fields("cong-van"), [("noi_dung", bomb), ("_yaml:noi_dung", "1")])
+    assert parsed.data.get("noi_dung") is None
+    assert [p.field for p in parsed.problems] == ["noi_dung"]
+    assert "giới hạn" in parsed.problems[0].message
