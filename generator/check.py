@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from vanban.errors import SourceError
 from vanban.nd30 import NOI_NHAN_LAST_PATTERN, SO_KY_HIEU_PATTERN
+from vanban.ooxml.reading import RunProps, all_paragraphs, paragraph_align, paragraph_style, paragraph_twips, text_runs
 
 FONT = "Times New Roman"
 DATE_PATTERN = re.compile(r"ngày (0[1-9]|[12]\d|3[01]) tháng (01|02|[3-9]|1[0-2]) năm \d{4}")
@@ -23,6 +27,7 @@ DRAFT_DATE_PATTERN = re.compile(r"ngày\s+(?:(0[1-9]|[12]\d|3[01])\s+)?tháng\s+
 QUOC_HIEU = {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"}
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 AUTHORITY_LINE = re.compile(r"^(TM|Q|KT|TL|TUQ)\. ")
+Report = Callable[[str, str], None]  # (rule, message)
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,7 @@ def mm(twips: int | float) -> str:
     return (f"{value:.0f}" if value == int(value) else f"{value:.1f}".replace(".", ",")) + " mm"
 
 
-def describe(style: dict) -> str:
+def describe(style: dict[str, Any]) -> str:
     """Describe a paragraph's look in words: "cỡ 14, đậm, nghiêng, căn giữa" (parts unknown are left out)."""
     parts = []
     if style.get("size"):
@@ -62,89 +67,12 @@ def describe(style: dict) -> str:
     return ", ".join(parts)
 
 
-class _Props:
-    """Resolve a run's effective size/bold/italic/font: direct formatting, then paragraph mark, then defaults."""
-
-    def __init__(self, doc) -> None:
-        styles = doc.styles.element
-        defaults = styles.find(qn("w:docDefaults"))
-        rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")) if defaults is not None else None
-        self.default_size = _half_points(rpr) or 20
-        self.default_font = _font(rpr)
-        normal = doc.styles["Normal"].element.rPr
-        self.default_size = _half_points(normal) or self.default_size
-        self.default_font = _font(normal) or self.default_font
-
-    def size(self, run) -> float:
-        return (_half_points(run._r.rPr) or self.default_size) / 2
-
-    def font(self, run) -> str | None:
-        return _font(run._r.rPr) or self.default_font
-
-    @staticmethod
-    def flag(run, tag: str) -> bool:
-        rpr = run._r.rPr
-        el = rpr.find(qn(f"w:{tag}")) if rpr is not None else None
-        return el is not None and el.get(qn("w:val")) not in ("0", "false")
-
-
-def _half_points(rpr) -> int | None:
-    el = rpr.find(qn("w:sz")) if rpr is not None else None
-    return int(el.get(qn("w:val"))) if el is not None else None
-
-
-def _font(rpr) -> str | None:
-    el = rpr.find(qn("w:rFonts")) if rpr is not None else None
-    return el.get(qn("w:ascii")) if el is not None else None
-
-
-def text_runs(paragraph: Paragraph) -> list:
-    """Return the runs of a paragraph that hold visible text."""
-    return [r for r in paragraph.runs if r.text.strip()]
-
-
-def paragraph_style(paragraph: Paragraph, props: _Props) -> dict:
-    """Return the uniform size/bold/italic of a paragraph's text runs (None where runs differ)."""
-    runs = text_runs(paragraph)
-
-    def same(values):
-        return values[0] if values and all(v == values[0] for v in values) else None
-
-    return {
-        "size": same([props.size(r) for r in runs]),
-        "bold": same([props.flag(r, "b") for r in runs]),
-        "italic": same([props.flag(r, "i") for r in runs]),
-        "align": _align(paragraph),
-    }
-
-
-def _align(paragraph: Paragraph) -> str | None:
-    ppr = paragraph._p.pPr
-    jc = ppr.find(qn("w:jc")) if ppr is not None else None
-    return jc.get(qn("w:val")) if jc is not None else None
-
-
-def _twips(paragraph: Paragraph, tag: str, attr: str) -> int | None:
-    ppr = paragraph._p.pPr
-    el = ppr.find(qn(f"w:{tag}")) if ppr is not None else None
-    value = el.get(qn(f"w:{attr}")) if el is not None else None
-    return int(value) if value is not None else None
-
-
-def all_paragraphs(doc) -> list[Paragraph]:
-    """Return body paragraphs in reading order, including those inside tables."""
-    out: list[Paragraph] = []
-    body = doc.element.body
-    for p in body.iter(qn("w:p")):
-        out.append(Paragraph(p, doc._body))
-    return out
-
-
 def nfc(text: str) -> str:
+    """Return the text in Unicode NFC, the form NĐ 30 documents are typed in."""
     return unicodedata.normalize("NFC", text)
 
 
-def open_docx(path: str | Path):  # noqa: ANN201 - python-docx's Document has no public type
+def open_docx(path: str | Path) -> DocxDocument:
     """Open a DOCX for checking; SourceError naming the file when it is not one (.doc, .xlsx, empty, not zip)."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -187,8 +115,8 @@ def check_document(path: str | Path) -> list[Finding]:
         ) from err
 
 
-def _check(doc) -> list[Finding]:
-    props = _Props(doc)
+def _check(doc: DocxDocument) -> list[Finding]:
+    props = RunProps(doc)
     findings: list[Finding] = []
 
     def fail(rule: str, message: str) -> None:
@@ -218,7 +146,7 @@ def _check(doc) -> list[Finding]:
     return findings
 
 
-def _check_page(doc, fail) -> None:
+def _check_page(doc: DocxDocument, fail: Report) -> None:
     sect = doc.sections[0]._sectPr
     size = sect.find(qn("w:pgSz"))
     if size is None or (size.get(qn("w:w")), size.get(qn("w:h"))) != ("11906", "16838"):
@@ -246,13 +174,15 @@ def _check_page(doc, fail) -> None:
         fail("1.pagenum", "Đầu trang không có số trang (từ trang 2).")
     else:
         p = next((p for p in section.header.paragraphs if "PAGE" in p._p.xml), None)
-        if p is not None and _align(p) != "center":
+        if p is not None and paragraph_align(p) != "center":
             fail("1.pagenum", "Số trang phải căn giữa.")
     if "PAGE" in section.first_page_header._element.xml:
         fail("1.pagenum", "Trang 1 không được đánh số trang.")
 
 
-def _check_header(doc, paragraphs, props, fail) -> tuple | None:
+def _check_header(
+    doc: DocxDocument, paragraphs: list[Paragraph], props: RunProps, fail: Report
+) -> tuple[float | None, float | None, float | None] | None:
     texts = {nfc(p.text.strip()): p for p in paragraphs if p.text.strip()}
     qh = next((texts[t] for t in texts if t in QUOC_HIEU), None)
     tn = texts.get(TIEU_NGU)
@@ -298,7 +228,7 @@ def _check_header(doc, paragraphs, props, fail) -> tuple | None:
     return (s_qh["size"], s_tn["size"], s_date["size"])
 
 
-def _check_signature(paragraphs, props, fail) -> None:
+def _check_signature(paragraphs: list[Paragraph], props: RunProps, fail: Report) -> None:
     for p in paragraphs:
         text = p.text.strip()
         if AUTHORITY_LINE.match(text):
@@ -307,7 +237,7 @@ def _check_signature(paragraphs, props, fail) -> None:
                 fail("6.sign", f"Dòng quyền hạn '{text}' phải in hoa, đậm, cỡ 13–14.")
 
 
-def _check_noi_nhan(paragraphs, props, fail) -> None:
+def _check_noi_nhan(paragraphs: list[Paragraph], props: RunProps, fail: Report) -> None:
     label_index = next((i for i, p in enumerate(paragraphs) if p.text.strip() == "Nơi nhận:"), None)
     if label_index is None:
         return
@@ -339,15 +269,15 @@ def _check_noi_nhan(paragraphs, props, fail) -> None:
 def body_paragraph_findings(paragraph: Paragraph) -> list[str]:
     """Return what is wrong with a body paragraph's layout (NĐ 30 Phụ lục I, II.6); an empty list when it conforms."""
     problems = []
-    if _align(paragraph) != "both":
+    if paragraph_align(paragraph) != "both":
         problems.append("phải căn đều hai bên")
-    first = _twips(paragraph, "ind", "firstLine")
+    first = paragraph_twips(paragraph, "ind", "firstLine")
     if first not in (567, 720):
         problems.append(f"lùi đầu dòng {mm(first or 0)}, cần 10 mm hoặc 12,7 mm")
-    before = _twips(paragraph, "spacing", "before") or 0
+    before = paragraph_twips(paragraph, "spacing", "before") or 0
     if before < 120:
         problems.append(f"cách đoạn trên {before / 20:g} pt, cần từ 6 pt".replace(".", ","))
-    line = _twips(paragraph, "spacing", "line")
+    line = paragraph_twips(paragraph, "spacing", "line")
     if line is not None and not 240 <= line <= 360:
         problems.append(f"giãn dòng {line / 240:g} lần".replace(".", ",") + ", cần từ 1 đến 1,5 lần")
     return problems

@@ -7,8 +7,8 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from vanban.check import _Props as Props
-from vanban.check import all_paragraphs, paragraph_style
+from vanban.ooxml.reading import RunProps as Props
+from vanban.ooxml.reading import all_paragraphs, paragraph_style
 
 
 def open_docx(path: str | Path):

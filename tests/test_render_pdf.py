@@ -77,7 +77,8 @@ def test_signature_block_never_stands_alone(kind, tmp_path, pool):
     # The closing paragraph (./.) keeps with the signature block; the block itself does not split.
     result = render_document(kind, KINDS[kind], tmp_path / f"{kind}.pdf", converter=pool)
     pages = [page.extract_text() for page in PdfReader(str(result.pdf)).pages]
-    if kind == "danh-sach":  # an attachment is sealed, not signed (NĐ 30 Phụ lục I: an attachment carries the seal): no signature block at all
+    # An attachment is sealed, not signed (NĐ 30 Phụ lục I): no signature block at all.
+    if kind == "danh-sach":
         signer = prepare_document("danh-sach", KINDS[kind]).context["nguoi_ky"]
         assert not any(signer in text for text in pages)
         return

@@ -7,10 +7,11 @@ from typing import Any
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
-from vanban.check import all_paragraphs, check_document
+from vanban.check import check_document
 from vanban.cli import main as cli_main
 from vanban.errors import DataValidationError
 from vanban.jobs.document import prepare_document, render_document
+from vanban.ooxml.reading import all_paragraphs
 from vanban.pipeline.load import load_data
 from vanban.resources import SAMPLES
 

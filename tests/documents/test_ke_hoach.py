@@ -11,11 +11,12 @@ import yaml
 from docx import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from vanban.check import _Props, all_paragraphs, body_paragraph_findings, check_document, paragraph_style
+from vanban.check import body_paragraph_findings, check_document
 from vanban.documents.body import number_body
 from vanban.documents.ke_hoach import SCHEME, can_cu_lines, trich_yeu_text
 from vanban.errors import DataValidationError
 from vanban.jobs.document import render_document
+from vanban.ooxml.reading import RunProps, all_paragraphs, paragraph_style
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "ke-hoach" / "ke-hoach.yaml"
@@ -48,7 +49,7 @@ def _text_block(path: Path) -> tuple[list[Paragraph], list[Paragraph], list[Para
 
 
 def _style(path: Path, paragraph: Paragraph) -> dict[str, Any]:
-    return paragraph_style(paragraph, _Props(Document(str(path))))
+    return paragraph_style(paragraph, RunProps(Document(str(path))))
 
 
 def _sample_data(path: Path = SAMPLE) -> dict[str, Any]:
@@ -267,7 +268,7 @@ def test_body_paragraph_layout(rendered: dict[str, Path]) -> None:
 def test_inline_bold_and_quotes(rendered: dict[str, Path]) -> None:
     path = rendered["sample"]
     _, block, _ = _text_block(path)
-    props = _Props(Document(str(path)))
+    props = RunProps(Document(str(path)))
     runs = [(r.text, props.flag(r, "b")) for p in block for r in p.runs]
     assert ("90%", True) in runs
     assert ("Văn phòng Cục", True) in runs

@@ -12,12 +12,13 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from vanban.check import _Props, all_paragraphs, body_paragraph_findings, check_document, paragraph_style
+from vanban.check import body_paragraph_findings, check_document
 from vanban.documents.to_trinh import trich_yeu_line
 from vanban.errors import DataValidationError
 from vanban.jobs.document import prepare_document, render_document
 from vanban.nd30.awards import KINDS
 from vanban.nd30.citations import cite
+from vanban.ooxml.reading import RunProps, all_paragraphs, paragraph_style
 from vanban.pipeline.load import load_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +56,7 @@ def top(path: Path) -> list[Paragraph]:
 
 
 def style(path: Path, paragraph: Paragraph) -> dict[str, Any]:
-    return paragraph_style(paragraph, _Props(Document(str(path))))
+    return paragraph_style(paragraph, RunProps(Document(str(path))))
 
 
 def danh_sach_table(path: Path) -> Table:
@@ -221,7 +222,7 @@ def test_danh_sach_header_row_repeats_and_rows_do_not_split(sample: Path) -> Non
     borders = table._tbl.tblPr.find(qn("w:tblBorders"))
     assert {b.get(qn("w:val")) for b in borders} == {"single"}
     assert {b.get(qn("w:color")) for b in borders} == {"000000"}
-    props = _Props(Document(str(sample)))
+    props = RunProps(Document(str(sample)))
     for row in table.rows:
         for cell in row.cells:
             for p in cell.paragraphs:
