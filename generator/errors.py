@@ -6,6 +6,7 @@ separate attributes so the CLI, the web app and the batch report can each presen
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,3 +105,17 @@ class ConversionError(VanbanError):
 
 class OutputError(VanbanError):
     """An output file or folder cannot be written."""
+
+
+def output_error(err: OSError, path: str | Path) -> OutputError:
+    """Turn a failed write into an OutputError a clerk understands: disk full, no permission, read-only."""
+    where = Path(err.filename) if isinstance(err.filename, str) and err.filename else Path(path)
+    reasons = {
+        errno.ENOSPC: "ổ đĩa đã đầy",
+        errno.EDQUOT: "đã hết dung lượng được cấp",
+        errno.EACCES: "không có quyền ghi",
+        errno.EPERM: "không có quyền ghi",
+        errno.EROFS: "ổ đĩa hoặc thư mục chỉ cho đọc",
+    }
+    reason = reasons.get(err.errno or 0, err.strerror or str(err))
+    return OutputError(f"Không ghi được '{where}': {reason}. Không tệp nào bị ghi dở.", file=where)

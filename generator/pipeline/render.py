@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from jinja2 import meta as jinja_meta
 from lxml import etree
-from vanban.errors import OutputError, TemplateError
+from vanban.errors import OutputError, TemplateError, output_error
 from vanban.ooxml.package import CORE_PROPERTIES_PART, core_properties, is_templated_part
 from vanban.ooxml.templating import finish_part, jinja_source
 from vanban.pipeline.jinja_env import make_environment
@@ -119,13 +119,18 @@ def atomic_path(target: Path) -> Iterator[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise OutputError(f"Không tạo được thư mục '{target.parent}': {err.strerror}.", file=target) from err
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as err:
+        raise output_error(err, target) from err
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         yield tmp
         os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes 0600; every output gets the usual mode
         os.replace(tmp, target)
+    except OSError as err:  # disk full, folder made read-only meanwhile
+        raise output_error(err, target) from err
     finally:
         tmp.unlink(missing_ok=True)
 

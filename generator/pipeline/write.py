@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vanban.errors import ConversionError, OutputError, Problem, VanbanError
+from vanban.errors import ConversionError, OutputError, Problem, VanbanError, output_error
 from vanban.pipeline.convert import Converter, default_converter
 from vanban.pipeline.execute import Executor, InProcessExecutor, Outcome
 from vanban.pipeline.merge import PdfMerger
@@ -83,6 +83,18 @@ def write_plan(
     started = time.perf_counter()
     out = ensure_folder(plan.out_dir)
     report = WriteReport(out)
+    try:
+        _carry_out(plan, report, converter, executor or InProcessExecutor(), on_document)
+    except OSError as err:  # disk full, no permission, a folder made read-only: nothing is left half-written
+        raise output_error(err, out) from err
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _carry_out(
+    plan: Plan, report: WriteReport, converter: Converter | None, executor: Executor, on_document: Progress | None
+) -> None:
+    out = report.out_dir
     with ExitStack() as stack:
         if plan.lock_folder:
             stack.enter_context(folder_lock(out))
@@ -101,7 +113,7 @@ def write_plan(
                 converter = stack.enter_context(default_converter(pdfa=plan.pdfa))
             converter.start()
         run = _Run(plan, report, results_dir, PdfMerger() if plan.pdf and plan.merge else None, on_document)
-        outcomes = (executor or InProcessExecutor()).run(plan.documents, stage, pdf_dir, converter)
+        outcomes = executor.run(plan.documents, stage, pdf_dir, converter)
         run.consume(outcomes)
         if plan.all_or_nothing and report.failures:
             raise _first_error(report.failures)
@@ -111,8 +123,6 @@ def write_plan(
             report.files = [out / name for name in sorted(run.written)]
             if plan.record:
                 report.files.append(out / plan.record.manifest_name)
-    report.seconds = time.perf_counter() - started
-    return report
 
 
 class _Run:

@@ -158,3 +158,34 @@ def test_the_work_folder_of_a_killed_run_is_swept_by_the_next_run(tmp_path: Path
     (dead / "01_a.docx").write_bytes(b"half")
     write_plan(dossier_like(tmp_path, ["01_a"]), converter=FakeConverter())
     assert not dead.exists() and (tmp_path / "manifest.json").exists()
+
+
+def test_a_full_disk_while_zipping_leaves_nothing_and_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import vanban.pipeline.write as write
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(write.shutil, "copyfileobj", full)
+    with pytest.raises(OutputError, match="ổ đĩa đã đầy"):
+        write_plan(dossier_like(tmp_path, ["01_a", "02_b"]), converter=FakeConverter())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_read_only_folder_is_an_error_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    from vanban.cli import main
+    from vanban.pipeline import render
+
+    def read_only(*args: object, dir: str = "", **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", dir)
+
+    monkeypatch.setattr(render.tempfile, "mkstemp", read_only)
+    code = main(["render", "cong-van", str(SAMPLES / "cong-van" / "cong-van.yaml"), "-o", str(tmp_path / "cv.docx")])
+    assert code == 1 and list(tmp_path.iterdir()) == []
+    assert f"Không ghi được '{tmp_path}': ổ đĩa hoặc thư mục chỉ cho đọc" in capsys.readouterr().err
