@@ -188,4 +188,4 @@ def test_a_read_only_folder_is_an_error_naming_it(
     monkeypatch.setattr(render.tempfile, "mkstemp", read_only)
     code = main(["render", "cong-van", str(SAMPLES / "cong-van" / "cong-van.yaml"), "-o", str(tmp_path / "cv.docx")])
     assert code == 1 and list(tmp_path.iterdir()) == []
-    assert f"Không ghi được '{tmp_path}': ổ đĩa hoặc thư mục chỉ cho đọc" in capsys.readouterr().err
+    assert f"Không ghi được '{tmp_path / 'cv.docx'}': ổ đĩa hoặc thư mục chỉ cho đọc" in capsys.readouterr().err
