@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 from decimal import InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from vanban.vi import ascii_slug, nfc, parse_date, parse_number
@@ -68,12 +69,17 @@ def to_boolean(value: Any) -> bool:
     """Read Có/Không (also x, c/k, đúng/sai, yes/no, 1/0) as True/False; CoercionError otherwise."""
     if isinstance(value, bool):
         return value
-    key = " ".join(ascii_slug(str(value), 100).split("-"))
+    key = _boolean_key(str(value))
     if key in _TRUE:
         return True
     if key in _FALSE:
         return False
     raise CoercionError(f"Ghi 'Có' hoặc 'Không', đang là '{cell_text(value)}'.")
+
+
+@lru_cache(maxsize=256)  # a table repeats "Có"/"Không" in every row
+def _boolean_key(text: str) -> str:
+    return " ".join(ascii_slug(text, 100).split("-"))
 
 
 def to_date(value: Any) -> str:

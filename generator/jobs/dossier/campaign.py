@@ -25,7 +25,16 @@ from vanban.errors import DataValidationError, Problem
 from vanban.jobs.dossier.nominations import Nomination, Table, fold
 from vanban.nd30.awards import KINDS
 from vanban.nd30.symbols import RuleError
-from vanban.nd30.voting import VoteResult, as_fraction, find_form, judge_votes, percent_text, same_form, threshold_for
+from vanban.nd30.voting import (
+    VoteResult,
+    as_fraction,
+    find_form,
+    form_key,
+    judge_votes,
+    percent_text,
+    same_form,
+    threshold_for,
+)
 from vanban.pipeline.load import Source, load_data
 from vanban.pipeline.validate import load_schema, schema_problems
 from vanban.vi import format_count, format_date_short, parse_date
@@ -323,8 +332,10 @@ class QuotaExcess:
 def check_quotas(forms: Sequence[AwardForm], unit: Unit, nominees: Sequence[Mapping[str, Any]]) -> list[QuotaExcess]:
     """Return every quota exceeded by the nominees (dicts with loai, hinh_thuc), in form order."""
     out: list[QuotaExcess] = []
+    keys = [form_key(n.get("hinh_thuc", "")) for n in nominees]  # once per nominee, not once per form
     for form in forms:
-        members = [i for i, n in enumerate(nominees) if same_form(n.get("hinh_thuc", ""), form.ten)]
+        wanted = form_key(form.ten)
+        members = [i for i, key in enumerate(keys) if key == wanted]
         for kind in (*KINDS, "tong"):
             rule = form.quotas.get(kind)
             if rule is None:
@@ -384,9 +395,12 @@ def review(campaign: Campaign, table: Table, today: date) -> Review:
         out.problems.append(_problem(campaign.source, "han_nop", late))
     bad_rows = {p.row for p in table.problems}
     total = campaign.total_members
+    forms: dict[str, AwardForm | None] = {}  # a table repeats a few forms: look each spelling up once
     for record in table.records:
         written = record.data.get("hinh_thuc")
-        form = campaign.form(written) if written else None
+        if written and written not in forms:
+            forms[written] = campaign.form(written)
+        form = forms[written] if written else None
         # The campaign's spelling of the form, so counts and groups agree.
         nominee = Nomination.from_record(record, form.ten if form is not None else None)
         out.nominations.append(nominee)

@@ -120,18 +120,16 @@ def read_nominations(path: str | Path, *, sheet: str | None = None) -> Table:
     """Read the danh sách đề nghị (schemas/danh-sach-de-nghi.schema.json) and check each row's fields."""
     columns = columns_for(NOMINATION_SCHEMA)
     table = read_table(path, columns, sheet=sheet, list_key="de_nghi", empty_required=True)
-    bad_rows = {(p.row) for p in table.problems}
+    whole = [p for p in table.problems if p.row is None]
+    if whole:  # no header, too many rows: the rows are not checked one by one
+        return Table([], table.file, table.sheet, whole, table.warnings)
+    # a cell already reported as malformed is also "missing" to the schema; report it once
+    unreadable = {(p.row, p.field) for p in table.problems}
     for record in table.records:
-        problems = record_problems(record, NOMINATION_SCHEMA, columns)
-        # a cell already reported as malformed is also "missing" to the schema; report it once
         table.problems.extend(
             p
-            for p in problems
-            if not (
-                p.row in bad_rows
-                and p.message == "Thiếu trường bắt buộc."
-                and any(q.row == p.row and q.field == p.field for q in table.problems)
-            )
+            for p in record_problems(record, NOMINATION_SCHEMA, columns)
+            if not (p.message == "Thiếu trường bắt buộc." and (p.row, p.field) in unreadable)
         )
     if not table.records and not table.problems:
         table.problems.append(Problem("Bảng không có dòng dữ liệu nào.", str(path), table.sheet))
