@@ -118,3 +118,18 @@ def test_cli(tmp_path, capsys):
     assert main(["excel-template", str(tmp_path / "x.xlsx")]) == 0
     assert (tmp_path / "x.xlsx").exists()
     assert "Đã tạo" in capsys.readouterr().out
+
+
+def test_form_name_that_looks_like_a_formula_is_written_as_text(tmp_path):
+    """A form named '=HYPERLINK(…)' in the campaign becomes text, never a live formula (issue 10, low)."""
+    import zipfile
+
+    form = '=HYPERLINK("http://example.invalid","Bằng khen")'
+    path = write_template(tmp_path / "t.xlsx", [form, "+1", "@SUM(A1)"])
+    with zipfile.ZipFile(path) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        assert not any(b"<f>" in archive.read(n) for n in sheets)
+    book = load_workbook(path)
+    values = [c.value for c in book[LISTS_SHEET]["F"] if c.value] + [book[DATA_SHEET]["F2"].value]
+    assert form in values and "+1" in values and "@SUM(A1)" in values
+    assert book[DATA_SHEET]["F2"].quotePrefix

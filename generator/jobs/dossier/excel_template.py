@@ -72,6 +72,19 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _FONT = "Times New Roman"
 
 
+FORMULA_START = ("=", "+", "-", "@")  # what Excel reads as a formula when a cell is typed or edited
+
+
+def _put(ws: Any, row: int, column: int, value: Any) -> Any:
+    """Write a value; text that looks like a formula ("=HYPERLINK(…)" as a form name) stays text."""
+    cell = ws.cell(row=row, column=column)
+    cell.value = value
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
 def _choices(column: Column, forms: Sequence[str]) -> list[str]:
     if column.key == "hinh_thuc":
         return list(forms)
@@ -110,7 +123,7 @@ def build_template(forms: Sequence[str] = (), *, example: bool = True) -> Workbo
             # Lists live on a hidden sheet: an inline list is limited to 255 characters, forms are long.
             lists.cell(row=1, column=pos, value=column.title)
             for i, choice in enumerate(choices, start=2):
-                lists.cell(row=i, column=pos, value=choice)
+                _put(lists, i, pos, choice)
             dv = DataValidation(
                 type="list",
                 formula1=f"='{LISTS_SHEET}'!${letter}$2:${letter}${len(choices) + 1}",
@@ -144,7 +157,7 @@ def build_template(forms: Sequence[str] = (), *, example: bool = True) -> Workbo
             if column.key == "hinh_thuc":
                 value = forms[0] if forms else "Bằng khen của Bộ trưởng Bộ Tư pháp"
             if value is not None:
-                cell = ws.cell(row=2, column=pos, value=value)
+                cell = _put(ws, 2, pos, value)
                 cell.font = Font(name=_FONT, italic=True, color="808080")
     _write_help(help_ws, columns, forms)
     book.properties.creator = "vanban"
@@ -179,8 +192,8 @@ def _write_help(ws: Any, columns: list[Column], forms: Sequence[str]) -> None:
             note = (note + " " if note else "") + "Chọn: " + "; ".join(choices) + "."
         lines.append((column.title + (" (bắt buộc)" if column.required else ""), note))
     for row, (a, b) in enumerate(lines, start=1):
-        ws.cell(row=row, column=1, value=a or None)
-        ws.cell(row=row, column=2, value=b or None)
+        _put(ws, row, 1, a or None)
+        _put(ws, row, 2, b or None)
         ws.cell(row=row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
         ws.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
     ws.cell(row=1, column=1).font = Font(name=_FONT, bold=True, size=14)
@@ -210,7 +223,7 @@ def fill_rows(book: Workbook, rows: Sequence[Mapping[str, Any]], *, replace_exam
                 value = YES_NO[0] if value else YES_NO[1]
             elif "date" in column.kinds and isinstance(value, str):
                 value = date.fromisoformat(value)
-            ws.cell(row=r, column=pos, value=value)
+            _put(ws, r, pos, value)
 
 
 def save_workbook(book: Workbook, path: str | Path) -> Path:
