@@ -78,3 +78,14 @@ def test_identity_fields_equal_to_the_row_are_accepted_and_the_row_wins(tmp_path
     plan = plan_dossier(campaign, today=TODAY)
     report = next(d for d in plan.documents if d.kind == "bao-cao-thanh-tich" and "khu-vuc-1" in d.file_name)
     assert report.data["ten"] == "Phòng Thi hành án dân sự khu vực 1"
+
+
+def test_an_alias_bomb_in_front_matter_is_refused_at_its_cell(tmp_path: Path) -> None:
+    campaign = _copy(tmp_path)
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8)
+    )
+    md = campaign.parent / FIRST_TEAM
+    md.write_text(f"---\n{bomb}---\n# Thành tích\nNội dung.\n", encoding="utf-8")
+    errors = _errors(campaign)
+    assert any("dòng 2, cột 'Tệp thành tích'" in e and "giới hạn" in e for e in errors), errors

@@ -11,12 +11,11 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
 from vanban.documents.outline import OutlineError
 from vanban.errors import Problem, SourceError, VanbanError
 from vanban.jobs.dossier.nominations import Row, text_to_body
 from vanban.pipeline.columns import fold
-from vanban.pipeline.load import load_data
+from vanban.pipeline.load import load_data, load_text
 from vanban.pipeline.validate import load_schema
 from vanban.vi import nfc
 
@@ -144,19 +143,11 @@ def read_achievements(
     if text.startswith("---\n"):
         end = text.find("\n---", 4)
         if end > 0:
-            try:
-                loaded = yaml.safe_load(text[4:end])
-            except yaml.YAMLError as err:
-                return (
-                    None,
-                    {},
-                    path,
-                    [
-                        record.problem(
-                            f"Phần đầu (YAML) của tệp thành tích '{ref}' sai cú pháp: {err}", "tep_thanh_tich"
-                        )
-                    ],
-                )
+            try:  # bounded like every other input: no alias bomb, depth or size beyond the limits
+                loaded = load_text(text[4:end], path.name).data
+            except VanbanError as err:
+                problem = f"Phần đầu (YAML) của tệp thành tích '{ref}': {err.message}"
+                return None, {}, path, [record.problem(problem, "tep_thanh_tich")]
             extra = loaded if isinstance(loaded, dict) else {}
             text = text[end + 4 :].lstrip("\n")
             unknown = _unknown_fields(record, ref, extra)
