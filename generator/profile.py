@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vanban.errors import DataValidationError, Problem
-from vanban.nd30 import Signer
+from vanban.nd30 import RuleError, Signer, signature_lines
 from vanban.pipeline.load import Source, load_data
 from vanban.pipeline.validate import validate
 
@@ -22,6 +22,7 @@ class Person:
     ho_ten: str
     chuc_vu: str
     quyen_han: str | None = None
+    line: int | None = None  # where the person is written in the profile file, for messages
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Office:
     thu_truong: str
     co_quan_chu_quan: str = ""
     ten_dong: tuple[str, ...] = ()
+    chu_quan_dong: tuple[str, ...] = ()
     tap_the: str | None = None
     don_vi: dict[str, str] = field(default_factory=dict)
     nguoi_ky: tuple[Person, ...] = ()
@@ -46,17 +48,30 @@ class Office:
         lines = list(self.ten_dong) or [self.ten]
         return [line.upper() for line in lines]
 
+    @property
+    def governing_lines(self) -> list[str]:
+        """Return the cơ quan chủ quản as header lines, upper-case, as the profile splits it (one line if not)."""
+        lines = list(self.chu_quan_dong) or ([self.co_quan_chu_quan] if self.co_quan_chu_quan else [])
+        return [line.upper() for line in lines]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Return the names a centred line must not break inside: the office, its units, its signers."""
+        return (self.ten, self.co_quan_chu_quan, *self.don_vi.values(), *(p.ho_ten for p in self.nguoi_ky))
+
     def signer(self, name: str, *, source: Source, path: str = "nguoi_ky") -> Signer:
         """Return the Signer called `name`; DataValidationError naming the field if the office has none."""
-        for person in self.nguoi_ky:
+        for index, person in enumerate(self.nguoi_ky, 1):
             if person.ho_ten.casefold() == name.casefold():
-                return Signer(
+                found = Signer(
                     name=person.ho_ten,
                     title=person.chuc_vu,
                     authority=person.quyen_han,
                     head_title=self.thu_truong,
                     collective=self.tap_the,
                 )
+                self._check_signer(found, person, index)
+                return found
         known = ", ".join(p.ho_ten for p in self.nguoi_ky) or "(chưa có ai)"
         raise DataValidationError(
             [
@@ -70,6 +85,15 @@ class Office:
             ],
             file=source.file,
         )
+
+    def _check_signer(self, found: Signer, person: Person, index: int) -> None:
+        """Raise a mistake in the profile's entry for this signer at the profile's file and line, not the data's."""
+        try:
+            signature_lines(found)
+        except RuleError as err:
+            where = self.file.name if self.file else None
+            problem = Problem(f"{err} Sửa trong hồ sơ cơ quan.", where, None, person.line, f"nguoi_ky[{index}]")
+            raise DataValidationError([problem], file=self.file) from None
 
 
 def office_from_source(source: Source) -> Office:
@@ -85,9 +109,13 @@ def office_from_source(source: Source) -> Office:
         thu_truong=d["thu_truong"],
         co_quan_chu_quan=d.get("co_quan_chu_quan") or "",
         ten_dong=tuple(d.get("ten_dong") or ()),
+        chu_quan_dong=tuple(d.get("chu_quan_dong") or ()),
         tap_the=d.get("tap_the"),
         don_vi={u["viet_tat"]: u["ten"] for u in d.get("don_vi") or []},
-        nguoi_ky=tuple(Person(p["ho_ten"], p["chuc_vu"], p.get("quyen_han")) for p in d.get("nguoi_ky") or []),
+        nguoi_ky=tuple(
+            Person(p["ho_ten"], p["chuc_vu"], p.get("quyen_han"), source.line_of(f"nguoi_ky[{i}].chuc_vu"))
+            for i, p in enumerate(d.get("nguoi_ky") or [], 1)
+        ),
         thu_muc_mau=(base / folder) if folder else None,
         file=source.file,
     )

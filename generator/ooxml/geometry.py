@@ -8,6 +8,8 @@ the same numbers, so a rule or a table computed at render time fits the column t
 
 from __future__ import annotations
 
+from vanban.ooxml.metrics import text_width_twips
+
 FONT = "Times New Roman"
 
 # A4 (210 × 297 mm) and the margins; 1 mm = 56.7 twips.
@@ -20,10 +22,17 @@ MARGIN_RIGHT = 851
 HEADER_DISTANCE = 567  # page number in the top margin (NĐ 30 Phụ lục I, I.5), footer the same
 TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 9354
 
-# The two-column header: agency and Số on the left (about 40 % of the text width), Quốc hiệu, Tiêu ngữ
-# and the place/date line on the right (NĐ 30 Phụ lục I, II.1–4).
-HEADER_LEFT = 3742
+# The two-column header: agency and Số on the left, Quốc hiệu, Tiêu ngữ and the place/date line on the
+# right (NĐ 30 Phụ lục I, II.1–4). The drawing of Phụ lục I, mục IV puts the left boxes at 0–44 % of the
+# text width: HEADER_LEFT is that width (4116 twips, 72.6 mm) and the narrowest left column. A longer Số
+# line or name line widens it (header_columns) up to HEADER_LEFT_MAX, what the 12 pt bold Quốc hiệu
+# leaves on the right (45.9 %, 75.7 mm). Names wider than the column are broken (vanban.vi.linebreak).
+HEADER_LEFT = round(TEXT_WIDTH * 0.44)
 HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT
+# Room a measured line keeps in its column, so rounding in Word or LibreOffice never wraps it (1 mm).
+HEADER_SLACK = 57
+QUOC_HIEU_TEXT = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU_TEXT = "Độc lập - Tự do - Hạnh phúc"
 # The signature table: Nơi nhận on the left, the signature block on the right (Phụ lục I, II.7–8).
 SIGN_LEFT = 4110
 SIGN_RIGHT = TEXT_WIDTH - SIGN_LEFT
@@ -37,6 +46,7 @@ AGENCY_SIZE = 12
 SO_SIZE = 13
 VV_SIZE = 12
 TITLE_SIZE = 14  # tên loại and trích yếu, bold (Phụ lục I, II.5.a)
+SIGN_SIZE = 14  # signature title lines and the signer's name, bold (Phụ lục I, II.7)
 BODY_SIZE = 14
 
 # Tables inside the body (danh sách, vote results, results of a báo cáo): no NĐ 30 rule; 13 pt with a
@@ -45,3 +55,11 @@ BODY_SIZE = 14
 TABLE_SIZE = 13
 TABLE_CELL_MARGIN = 85
 LAYOUT_CELL_MARGIN = 0
+
+HEADER_LEFT_MAX = TEXT_WIDTH - text_width_twips(QUOC_HIEU_TEXT, QUOC_HIEU_SIZE, bold=True) - HEADER_SLACK
+
+
+def header_columns(left_lines_twips: int) -> tuple[int, int]:
+    """Return (left, right) header column widths: the left one fits a line this wide, within 44–45.9 %."""
+    left = min(max(left_lines_twips + HEADER_SLACK, HEADER_LEFT), HEADER_LEFT_MAX)
+    return left, TEXT_WIDTH - left

@@ -48,9 +48,9 @@ def agency_rule_twips(name_lines: list[str], size_pt: float, column_twips: int, 
     return round(min(longest, column_twips) * ratio)
 
 
-def agency_rule(name_lines: list[str]) -> Markup:
+def agency_rule(name_lines: list[str], column_twips: int = HEADER_LEFT) -> Markup:
     """Return the rule under the issuing body's name (bold, AGENCY_SIZE) in the header's left column."""
-    return horizontal_rule(agency_rule_twips(name_lines, AGENCY_SIZE, HEADER_LEFT), HEADER_LEFT)
+    return horizontal_rule(agency_rule_twips(name_lines, AGENCY_SIZE, column_twips), column_twips)
 
 
 def title_rule_twips(trich_yeu: str) -> int:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 from docxbuild import Container, para, rule, tag
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 from docxtables import borderless_table, cant_split, cell_valign, grid_table
 
 from vanban.ooxml.geometry import (
@@ -20,6 +22,7 @@ from vanban.ooxml.geometry import (
     SIGN_LEFT,
     SIGN_RIGHT,
     SO_SIZE,
+    TEXT_WIDTH,
     TIEU_NGU_SIZE,
     TITLE_SIZE,
     VV_SIZE,
@@ -57,7 +60,7 @@ def header(doc: Container, *, date_line: bool = True, cong_van: bool = False, wi
     para(right, QUOC_HIEU, size=QUOC_HIEU_SIZE, bold=True, align="center")
     para(right, TIEU_NGU, size=TIEU_NGU_SIZE, bold=True, align="center")
     # NĐ 30 Phụ lục I, II.1.b: the line under Tiêu ngữ is as long as the text.
-    rule(right, text_width_twips(TIEU_NGU, TIEU_NGU_SIZE, bold=True), HEADER_RIGHT)
+    tieu_ngu_rule = rule(right, text_width_twips(TIEU_NGU, TIEU_NGU_SIZE, bold=True), HEADER_RIGHT)
     row = table.add_row()
     left, right = row.cells
     for cell in (left, right):
@@ -72,6 +75,25 @@ def header(doc: Container, *, date_line: bool = True, cong_van: bool = False, wi
         para(right, "{{ dia_danh_ngay }}", size=DATE_SIZE, italic=True, align="center", before=60)
     else:
         para(right, "", size=DATE_SIZE, align="center")
+    sized_by_renderer(table, tieu_ngu_rule)
+
+
+def sized_by_renderer(table: Table, tieu_ngu_rule: Paragraph) -> None:
+    """Let the renderer size the header columns from the text they hold (docs/nd30-rules.md, “Tên cơ quan”).
+
+    Column widths and the Tiêu ngữ rule's indent become Jinja values (cot_trai, cot_phai, le_tieu_ngu) set
+    by documents.common.header_columns_context; the builder's numbers are the defaults it replaces.
+    """
+    tbl = table._tbl
+    for col, name in zip(tbl.tblGrid.findall(qn("w:gridCol")), ("cot_trai", "cot_phai"), strict=True):
+        col.set(qn("w:w"), f"{{{{ {name} }}}}")
+    for row in tbl.findall(qn("w:tr")):
+        for tc, name in zip(row.findall(qn("w:tc")), ("cot_trai", "cot_phai"), strict=True):
+            tc.find(qn("w:tcPr")).find(qn("w:tcW")).set(qn("w:w"), f"{{{{ {name} }}}}")
+    tbl.tblPr.find(qn("w:tblW")).set(qn("w:w"), str(TEXT_WIDTH))
+    ind = tieu_ngu_rule._p.pPr.find(qn("w:ind"))
+    for side in ("w:left", "w:right"):
+        ind.set(qn(side), "{{ le_tieu_ngu }}")
 
 
 def title(doc: Container) -> None:

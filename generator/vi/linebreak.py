@@ -1,0 +1,221 @@
+"""Break a centred Vietnamese line the way a văn thư does: at phrase boundaries, names kept whole.
+
+Used for the lines NĐ 30 centres in bold (tên cơ quan, trích yếu, V/v, signature titles): Word breaks
+them wherever the width runs out ("… THI HÀNH ÁN DÂN / SỰ"); a clerk breaks before "của", "về", "năm"…,
+after a comma, around a quoted name, never inside a name or a fixed word group, and never leaves one word
+alone on a line. The rule (docs/nd30-rules.md, "Line breaks in centred lines"):
+
+1. A break the clerk wrote ("\\n") is kept; each written line is broken on its own.
+2. A text that fits the width stays one line. Otherwise the fewest lines that fit, and among those the
+   most balanced (least squared difference to the widest line), with a bonus for breaks before the words
+   of BREAK_BEFORE, after a comma, before an opening or after a closing quote.
+3. No break inside a fixed group (FIXED_GROUPS plus the office's names), a place word and its name
+   ("tỉnh Lâm Đồng"), "ngày … tháng … năm …", a number and its word, or a quoted name that fits.
+4. No line of one word, unless the text is one word. If no line set obeys 3 and 4, the groups are
+   dropped (a name wider than the line must break somewhere), then 4.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from vanban.ooxml.metrics import text_width_twips
+
+# A break before these words starts a new phrase ("Kế hoạch tổ chức … / của Cục …").
+BREAK_BEFORE = frozenset({"của", "về", "trong", "năm", "tại", "cho", "theo", "đối", "giai", "nhằm", "để"})
+# Word groups that are one name or one term: never broken inside. Case and tone placement do not matter.
+FIXED_GROUPS: tuple[str, ...] = (
+    "thi hành án dân sự",
+    "thi hành án hành chính",
+    "khen thưởng",
+    "thi đua",
+    "bộ tư pháp",
+    "cục quản lý",
+    "ủy ban nhân dân",
+    "hội đồng nhân dân",
+    "thủ trưởng đơn vị",
+    "xác nhận",
+    "đề nghị",
+    "nhận xét",
+    "cấp trên trực tiếp",
+    "bằng khen",
+    "giấy khen",
+    "chiến sĩ thi đua",
+    "lao động tiên tiến",
+    "tập thể lao động xuất sắc",
+    "cờ thi đua",
+    "hoàn thành xuất sắc nhiệm vụ",
+    "cộng hòa xã hội chủ nghĩa việt nam",
+    "thủ tướng chính phủ",
+    "chính phủ",
+    "khu vực",
+    "chuyển đổi số",
+    "tổng kết",
+    "năm học",
+)
+# A place word keeps the name that follows it ("tỉnh Lâm Đồng", "thành phố Hồ Chí Minh").
+PLACE_WORDS: tuple[str, ...] = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
+# Words a number belongs to ("năm 2026", "khu vực 4"); elsewhere a number keeps the word after it ("15 tập thể").
+NUMBER_LABELS = frozenset(
+    {"năm", "tháng", "ngày", "số", "vực", "lần", "đợt", "khóa", "khoá", "kỳ", "quý", "thứ", "giai"}
+)
+OPENING_QUOTES = "“\"'«("
+CLOSING_QUOTES = "”\"'»)"
+_PREFERRED_BONUS = 0.35  # of the width: how much unbalance a phrase break is worth
+_SPACE = " "
+
+
+def fold(word: str) -> str:
+    """Return a word compared case- and tone-placement-blind: NFC, lower case, "uỷ"/"hoà" as "ủy"/"hòa"."""
+    word = unicodedata.normalize("NFC", word).casefold().strip(",.;:()“”\"'«»")
+    return word.replace("uỷ", "ủy").replace("hoà", "hòa").replace("thuỷ", "thủy")
+
+
+@lru_cache(maxsize=256)
+def _group_words(groups: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted({tuple(fold(w) for w in g.split()) for g in groups if g.split()}, key=len, reverse=True))
+
+
+def _is_number(word: str) -> bool:
+    return any(ch.isdigit() for ch in word) and fold(word).replace("/", "").replace(".", "").isdigit()
+
+
+def _name_length(words: Sequence[str], start: int) -> int:
+    """Return how many words from `start` form a proper name: capitalised words, or two in an all-caps text."""
+    count = 0
+    for word in words[start:]:
+        if fold(word) in BREAK_BEFORE or not word[:1].isupper() or word.endswith(","):
+            if word.endswith(",") and word[:1].isupper():
+                count += 1
+            break
+        count += 1
+    if all(w.isupper() for w in words if any(c.isalpha() for c in w)):
+        return min(count, 2)
+    return count
+
+
+def glued(words: Sequence[str], names: Iterable[str] = ()) -> list[bool]:
+    """Return for each gap between words whether a break there is forbidden (rule 3)."""
+    gaps = [False] * max(len(words) - 1, 0)
+    folded = [fold(w) for w in words]
+
+    def glue(start: int, length: int) -> None:
+        for gap in range(start, min(start + length - 1, len(gaps))):
+            gaps[gap] = True
+
+    for group in _group_words((*FIXED_GROUPS, *names)):
+        for i in range(len(words) - len(group) + 1):
+            if tuple(folded[i : i + len(group)]) == group and not any(
+                w.endswith(",") for w in words[i : i + len(group) - 1]
+            ):
+                glue(i, len(group))
+    for i in range(len(words)):
+        for place in PLACE_WORDS:
+            size = len(place.split())
+            if tuple(folded[i : i + size]) == tuple(place.split()) and not words[i + size - 1].endswith(","):
+                glue(i, size + _name_length(words, i + size))
+                break
+        if (
+            folded[i] in ("ngày", "tháng")
+            and i + 1 < len(words)
+            and (_is_number(words[i + 1]) or not words[i + 1].strip())
+        ):
+            glue(i, 2)
+            if i + 2 < len(words) and folded[i + 2] in ("tháng", "năm"):
+                glue(i + 1, 2)
+        if _is_number(words[i]):
+            if i > 0 and folded[i - 1] in NUMBER_LABELS:
+                glue(i - 1, 2)
+            elif i + 1 < len(words) and not words[i].endswith(","):
+                glue(i, 2)
+    _glue_quotes(words, gaps)
+    return gaps
+
+
+def _glue_quotes(words: Sequence[str], gaps: list[bool]) -> None:
+    """Forbid breaks inside a quoted name of at most twelve words (a longer one may break, see rule 4)."""
+    start = None
+    for i, word in enumerate(words):
+        if start is None and word[:1] in OPENING_QUOTES and word[:1] != "(":
+            start = i
+        if start is not None and word.rstrip(",.;:)")[-1:] in CLOSING_QUOTES and (i > start or len(word) > 1):
+            if i - start < 12:
+                for gap in range(start, i):
+                    gaps[gap] = True
+            start = None
+
+
+def preferred(words: Sequence[str], gap: int) -> bool:
+    """Return whether a break after words[gap] starts a new phrase (rule 2's bonus)."""
+    before, after = words[gap], words[gap + 1]
+    return (
+        fold(after) in BREAK_BEFORE
+        or before.endswith((",", ";", ":"))
+        or after[:1] in OPENING_QUOTES
+        or before.rstrip(",.;:")[-1:] in CLOSING_QUOTES
+    )
+
+
+def break_lines(
+    text: str, size_pt: float, width_twips: int, *, bold: bool = False, names: Iterable[str] = ()
+) -> list[str]:
+    """Return `text` as the lines a văn thư would set in a centred column `width_twips` wide (rules 1–4)."""
+    lines: list[str] = []
+    for written in str(text).split("\n"):
+        words = written.split()
+        if words:
+            lines.extend(_break_one(words, size_pt, width_twips, bold, tuple(names)))
+    return lines
+
+
+def _break_one(words: list[str], size: float, width: int, bold: bool, names: tuple[str, ...]) -> list[str]:
+    one = _SPACE.join(words)
+    if len(words) == 1 or text_width_twips(one, size, bold=bold) <= width:
+        return [one]
+    # A name wider than the line (the office's full name) cannot stay whole; its parts still can.
+    fitting = tuple(name for name in names if name and text_width_twips(name.upper(), size, bold=bold) <= width)
+    gaps = glued(words, fitting)
+    for forbid, lone in ((gaps, False), ([False] * len(gaps), False), ([False] * len(gaps), True)):
+        best = _best_split(words, size, width, bold, forbid, allow_lone=lone)
+        if best is not None:
+            return best
+    return [one]
+
+
+def _best_split(
+    words: list[str], size: float, width: int, bold: bool, forbid: list[bool], *, allow_lone: bool
+) -> list[str] | None:
+    """Return the fewest, most balanced lines that fit `width` breaking only where `forbid` allows; None if none."""
+    n = len(words)
+
+    def line_width(i: int, j: int) -> int:
+        return text_width_twips(_SPACE.join(words[i:j]), size, bold=bold)
+
+    # best[j][k]: (cost, breaks) for words[:j] in k lines; the cost is measured against the width.
+    for count in range(2, n + 1):
+        best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {(0, 0): (0.0, ())}
+        for k in range(1, count + 1):
+            for j in range(1, n + 1):
+                if k == count and j != n:
+                    continue
+                if j < n and forbid[j - 1]:
+                    continue
+                for i in range(j):
+                    prev = best.get((i, k - 1))
+                    if prev is None or (j - i == 1 and not allow_lone):
+                        continue
+                    w = line_width(i, j)
+                    if w > width:
+                        continue
+                    cost = prev[0] + ((width - w) / width) ** 2
+                    if j < n and preferred(words, j - 1):
+                        cost -= _PREFERRED_BONUS**2
+                    if (j, k) not in best or cost < best[(j, k)][0]:
+                        best[(j, k)] = (cost, (*prev[1], j))
+        found = best.get((n, count))
+        if found is not None:
+            cuts = (0, *found[1])
+            return [_SPACE.join(words[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
+    return None

@@ -1,0 +1,156 @@
+"""Every sample and the sample dossier, printed to PDF, read line by line (issue 11, items 2 and 3).
+
+No centred title, header or signature line may end with one word alone on a printed line, and the
+Số/ký hiệu line never wraps. The centred lines are read from the DOCX (each line the văn thư's rule
+wrote), their printed lines from `pdftotext -bbox-layout` (poppler-utils).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from vanban.errors import ConversionError
+from vanban.pipeline.convert import LibreOfficePool, find_soffice
+from vanban.resources import SAMPLES
+
+try:
+    find_soffice()
+    HAVE_SOFFICE = shutil.which("pdftotext") is not None
+except ConversionError:
+    HAVE_SOFFICE = False
+
+pytestmark = [
+    pytest.mark.libreoffice,
+    pytest.mark.skipif(not HAVE_SOFFICE, reason="LibreOffice and pdftotext (poppler-utils) are needed"),
+]
+KINDS = ("cong-van", "ke-hoach", "to-trinh", "bien-ban", "bao-cao-thanh-tich")
+_PARA = re.compile(r"<w:p[ >].*?</w:p>", re.DOTALL)
+_CENTRED = re.compile(r'<w:jc w:val="center"/>')
+_TEXT_OR_BREAK = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:br/>")
+_WORD = re.compile(r"<word [^>]*>([^<]*)</word>")
+_PLACED_WORD = re.compile(r'<word xMin="[^"]*" yMin="([^"]*)"[^>]*>([^<]*)</word>')
+_TABLE = re.compile(r"<w:tbl>.*?</w:tbl>", re.DOTALL)
+_BORDERED = re.compile(r'<w:tblBorders><w:top w:val="single"')
+_LINE = re.compile(r"<line [^>]*>(.*?)</line>", re.DOTALL)
+
+
+def vanban(*args: str) -> None:
+    """Run the vanban command line; fail the test with its message if it fails."""
+    done = subprocess.run([sys.executable, "-m", "vanban.cli", *args], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Render every sample with its type, the danh sách and the sample dossier (DOCX)."""
+    out = tmp_path_factory.mktemp("docx")
+    paths = []
+    for kind in KINDS:
+        for data in sorted((SAMPLES / kind).glob("*.yaml")):
+            target = out / f"{kind}--{data.stem}.docx"
+            vanban("render", kind, str(data), "-o", str(target))
+            paths.append(target)
+    dossier = out / "ho-so"
+    vanban("dossier", str(SAMPLES / "ho-so-khen-thuong" / "campaign.yaml"), "-o", str(dossier), "--ngay", "2026-11-25")
+    paths.extend(sorted(p for p in dossier.rglob("*.docx")))
+    return paths
+
+
+@pytest.fixture(scope="module")
+def pdfs(documents: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[Path, Path]]:
+    """Convert every document in one LibreOffice pool."""
+    out = tmp_path_factory.mktemp("pdf")
+    with LibreOfficePool(workers=2, timeout=120) as pool:
+        results = pool.to_pdf(documents, out)
+    assert all(r.ok for r in results), [str(r.error) for r in results]
+    yield {doc: r.pdf for doc, r in zip(documents, results, strict=True)}
+
+
+def centred_lines(docx: Path) -> list[list[str]]:
+    """Return the words of every line the DOCX centres (split at its <w:br/>), two words or more."""
+    xml = zipfile.ZipFile(docx).read("word/document.xml").decode("utf-8")
+    # Data tables (danh sách, votes) are bordered; their cells are not titles and wrap as cells do.
+    xml = _TABLE.sub(lambda m: "" if _BORDERED.search(m.group(0)) else m.group(0), xml)
+    lines: list[list[str]] = []
+    for para in _PARA.findall(xml):
+        if not _CENTRED.search(para):
+            continue
+        text = "".join(m.group(1) if m.group(1) is not None else "\n" for m in _TEXT_OR_BREAK.finditer(para))
+        lines.extend(line.split() for line in text.split("\n") if len(line.split()) >= 2)
+    return lines
+
+
+def so_line(docx: Path) -> list[str]:
+    """Return the words of the Số/ký hiệu line, or [] for a document without one."""
+    for words in centred_lines(docx):
+        if words[0] == "Số:":
+            return words
+    return []
+
+
+def printed_lines(pdf: Path) -> list[list[str]]:
+    """Return every printed line of the PDF as its words, in reading order."""
+    html = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    return [[_unescape(w) for w in _WORD.findall(line)] for line in _LINE.findall(html)]
+
+
+def _unescape(word: str) -> str:
+    return word.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+
+
+def lone_words(docx: Path, pdf: Path) -> list[str]:
+    """Return the centred lines whose last word the PDF prints alone on the next line."""
+    printed = printed_lines(pdf)
+    alone = []
+    for words in centred_lines(docx):
+        for k in range(1, len(printed)):
+            if printed[k] != words[-1:]:
+                continue
+            # The lines before the lone word, joined, must be exactly the rest of the centred line.
+            joined: list[str] = []
+            back = k
+            while back > 0 and len(joined) < len(words) - 1:
+                back -= 1
+                joined = printed[back] + joined
+            if joined == words[:-1]:
+                alone.append(" ".join(words))
+    return alone
+
+
+def test_every_document_is_printed(pdfs: dict[Path, Path]) -> None:
+    assert len(pdfs) >= 10
+
+
+def test_no_centred_line_ends_with_one_word_alone(pdfs: dict[Path, Path]) -> None:
+    alone = {doc.name: found for doc, pdf in pdfs.items() if (found := lone_words(doc, pdf))}
+    assert alone == {}
+
+
+def test_so_line_never_wraps(pdfs: dict[Path, Path]) -> None:
+    wrapped = {}
+    for doc, pdf in pdfs.items():
+        words = so_line(doc)
+        if words and not printed_on_one_line(pdf, words):
+            wrapped[doc.name] = words
+    assert wrapped == {}
+
+
+def printed_on_one_line(pdf: Path, words: list[str]) -> bool:
+    """Return whether the PDF prints all these words at the height of the first one, on its first page."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-l", "1", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    placed = [(float(y), _unescape(w)) for y, w in _PLACED_WORD.findall(html)]
+    for i, (y, word) in enumerate(placed):
+        if word == words[0]:
+            same = [w for y2, w in placed[i:] if abs(y2 - y) < 2]
+            # The date line may share the height and come between them in reading order.
+            return all(word in same for word in words)
+    return False
