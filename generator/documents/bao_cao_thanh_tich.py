@@ -21,11 +21,21 @@ from typing import Any
 from markupsafe import Markup
 from vanban.documents import DocumentType, Prepared, register
 from vanban.documents.body import ARABIC, LETTER, BodyParagraph, number_body
-from vanban.documents.common import Problems, close_body, date_line, draft_mark
+from vanban.documents.common import (
+    Problems,
+    close_body,
+    date_line,
+    draft_mark,
+    header_columns_context,
+    signature_lines_broken,
+    title_lines,
+)
 from vanban.documents.results_table import table_context
 from vanban.nd30 import check_name
+from vanban.ooxml.breaks import broken_markup, broken_text, widest_line
+from vanban.ooxml.geometry import TEXT_WIDTH, TITLE_SIZE
 from vanban.ooxml.richtext import plain, rich
-from vanban.ooxml.rules import agency_rule, title_rule
+from vanban.ooxml.rules import title_rule
 from vanban.pipeline.load import Source
 from vanban.profile import Office
 from vanban.vi import (
@@ -36,6 +46,7 @@ from vanban.vi import (
 )
 
 CA_NHAN = "ca_nhan"
+SIGNATURE_GAP = 113  # the template keeps each signature title 2 mm inside its half (templates/_build)
 TAP_THE = "tap_the"
 
 # Headings not confirmed against the form (docs/nd30-rules.md, “Báo cáo thành tích”): today's common
@@ -158,11 +169,10 @@ def header_context(data: dict[str, Any], office: Office, problems: Problems) -> 
         lines = [upper_vi(x) for x in (agency.get("ten_dong") or [data.get("ten") or data.get("don_vi") or ""])]
         if not any(lines):
             problems.add("co_quan_dau_trang.ten_dong", "Thiếu tên đơn vị để in ở đầu trang.")
+    governing = upper_vi(agency.get("cap_tren", "")) if agency else ""
     return {
         "dau_trang": agency is not None,
-        "co_quan_chu_quan": upper_vi(agency.get("cap_tren", "")) if agency else "",
-        "co_quan": "\n".join(lines),
-        "duong_ke_co_quan": agency_rule(lines) if lines else Markup(""),
+        **header_columns_context("", [governing] if governing else [], lines, problems, names=office.names),
         "so_ky_hieu": "",
         "dia_danh_ngay": line,
         "du_thao": draft_mark(data),
@@ -209,6 +219,11 @@ def close_last(*parts: list[BodyParagraph]) -> list[list[BodyParagraph]]:
     return out
 
 
+def half_lines(title: str) -> list[str]:
+    """Return a signature title broken for its half of the page (2 mm kept inside each side, as the template)."""
+    return signature_lines_broken([title], TEXT_WIDTH // 2 - 2 * SIGNATURE_GAP)
+
+
 def signature_context(data: dict[str, Any], problems: Problems) -> dict[str, Any]:
     """Return the two signature blocks (title, note, name) and the optional cấp trình block."""
     (left_title, left_note), (right_title, right_note) = SIGNATURES[data["loai"]]
@@ -220,12 +235,12 @@ def signature_context(data: dict[str, Any], problems: Problems) -> dict[str, Any
             problems.warn(path, warning)
     return {
         "ky_trai": {
-            "chuc_danh": upper_vi(data.get("nhan_chu_ky_trai", left_title)),
+            "chuc_danh": broken_text(half_lines(upper_vi(data.get("nhan_chu_ky_trai", left_title)))),
             "ghi_chu": data.get("ghi_chu_ky_trai", left_note),
             "ho_ten": left_name,
         },
         "ky_phai": {
-            "chuc_danh": upper_vi(data.get("nhan_chu_ky_phai", right_title)),
+            "chuc_danh": broken_text(half_lines(upper_vi(data.get("nhan_chu_ky_phai", right_title)))),
             "ghi_chu": data.get("ghi_chu_ky_phai", right_note),
             "ho_ten": right_name,
         },
@@ -269,13 +284,15 @@ def prepare(source: Source, office: Office) -> Prepared:
     subject = subject_line(data)
     lead = data.get("nhan_ve_thanh_tich", DEFAULT_LABELS["nhan_ve_thanh_tich"])
     subtitle = f"{lead} {data['phong_trao']['ten'].strip()}"
+    names = (*office.names, str(data.get("ten") or ""), str(data.get("don_vi") or ""), data["phong_trao"]["ten"])
+    campaign = title_lines(f"({subtitle})", names)
     context = {
         "loai": data["loai"],
         **header_context(data, office, problems),
-        "de_nghi": proposal_line(data["hinh_thuc"], bool(data.get("truy_tang"))),
-        "ve_thanh_tich": rich(f"({subtitle})"),
-        "doi_tuong": subject,
-        "duong_ke_trich_yeu": title_rule(f"({subtitle})"),
+        "de_nghi": broken_text(title_lines(proposal_line(data["hinh_thuc"], bool(data.get("truy_tang"))), names)),
+        "ve_thanh_tich": broken_markup(campaign),
+        "doi_tuong": broken_text(subject_lines := title_lines(subject, names)),
+        "duong_ke_trich_yeu": title_rule(widest_line([*campaign, *subject_lines], TITLE_SIZE, bold=True)),
         "nhan_muc_thong_tin": upper_vi(data.get("nhan_muc_thong_tin", DEFAULT_LABELS["nhan_muc_thong_tin"])),
         "nhan_muc_thanh_tich": upper_vi(data.get("nhan_muc_thanh_tich", DEFAULT_LABELS["nhan_muc_thanh_tich"])),
         "nhan_muc_khen_thuong": upper_vi(data.get("nhan_muc_khen_thuong", DEFAULT_LABELS["nhan_muc_khen_thuong"])),

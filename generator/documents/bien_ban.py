@@ -20,9 +20,12 @@ from vanban.documents.common import (
     Problems,
     header_context,
     recipients_context,
+    title_lines,
     title_rule,
 )
 from vanban.documents.votes import ballot_lines, check_thresholds, judge, summary_lines, vote_table
+from vanban.ooxml.breaks import broken_markup, widest_line
+from vanban.ooxml.geometry import TITLE_SIZE
 from vanban.ooxml.richtext import plain, rich
 from vanban.pipeline.load import Source
 from vanban.profile import Office
@@ -167,8 +170,8 @@ def prepare(source: Source, office: Office) -> Prepared:
     body: list[BodyParagraph] = number_body([*(data.get("noi_dung") or []), vote_part], (ARABIC, LETTER))
     context = {
         **header,
-        "ten_cuoc_hop": rich(name),
-        "duong_ke_trich_yeu": title_rule(name),
+        "ten_cuoc_hop": broken_markup(lines := title_lines(name, office.names)),
+        "duong_ke_trich_yeu": title_rule(widest_line(lines, TITLE_SIZE, bold=True)),
         "mo_dau": [rich(line) for line in opening],
         "noi_dung": body,
         "bang_phieu": (vote_groups := vote_table(rows, total)),

@@ -13,14 +13,33 @@ from markupsafe import Markup, escape
 from vanban.documents.body import BodyParagraph
 from vanban.errors import DataValidationError, Problem
 from vanban.nd30 import RuleError, check_name, kinh_gui, noi_nhan, signature_lines, so_ky_hieu, symbol
-from vanban.ooxml.rules import agency_rule
+from vanban.nd30.symbols import BLANK_NUMBER
+from vanban.ooxml.breaks import broken_text
+from vanban.ooxml.geometry import (
+    AGENCY_SIZE,
+    HEADER_LEFT_MAX,
+    HEADER_SLACK,
+    SIGN_RIGHT,
+    SIGN_SIZE,
+    SO_SIZE,
+    TEXT_WIDTH,
+    TIEU_NGU_SIZE,
+    TIEU_NGU_TEXT,
+    TITLE_SIZE,
+    header_columns,
+)
+from vanban.ooxml.metrics import text_width_twips
+from vanban.ooxml.rules import agency_rule, centered_rule_indent
 from vanban.ooxml.rules import title_rule as title_rule  # re-exported: every document type's title rule
 from vanban.pipeline.load import Source
 from vanban.profile import Office
 from vanban.vi import parse_date, place_date_line
+from vanban.vi.linebreak import break_lines
 
 T = TypeVar("T")
 CLOSING_MARK = "./."
+TWIPS_PER_MM = 56.7
+TITLE_SLACK = 567  # a centred title keeps 5 mm each side: a line filling the width reads as body text
 
 
 class Problems:
@@ -85,19 +104,53 @@ def draft_mark(data: dict[str, Any]) -> str:
     return str(value).strip() if value else ""
 
 
+def header_columns_context(
+    so: str, governing: list[str], agency: list[str], problems: Problems, *, names: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Return the header's column widths, its name lines broken by the văn thư's rule, and the agency rule.
+
+    The left column fits the Số line (a draft's blank number measured as four digits) and any name line
+    that can fit, within HEADER_LEFT–HEADER_LEFT_MAX (docs/nd30-rules.md, “Tên cơ quan”); a name line
+    wider than the column is broken at a phrase boundary (vanban.vi.linebreak), never one word alone.
+    """
+    so_measured = so.replace(BLANK_NUMBER, "0000") if BLANK_NUMBER in so else so
+    so_width = text_width_twips(so_measured, SO_SIZE)
+    need = so_width
+    for lines, bold in ((governing, False), (agency, True)):
+        for line in lines:
+            width = text_width_twips(line, AGENCY_SIZE, bold=bold)
+            if width + HEADER_SLACK <= HEADER_LEFT_MAX:
+                need = max(need, width)
+    left, right = header_columns(need)
+    if so and so_width + HEADER_SLACK > left:
+        problems.warn(
+            "so",
+            f"Dòng “{so.strip()}” dài {so_width / TWIPS_PER_MM:.0f} mm, cột trái chỉ rộng "
+            f"{left / TWIPS_PER_MM:.0f} mm: dòng Số sẽ bị xuống dòng; hãy rút gọn chữ viết tắt của đơn vị.",
+        )
+    room = left - HEADER_SLACK
+    governing_lines = [part for line in governing for part in break_lines(line, AGENCY_SIZE, room, names=names)]
+    agency_lines = [part for line in agency for part in break_lines(line, AGENCY_SIZE, room, bold=True, names=names)]
+    return {
+        "co_quan_chu_quan": broken_text(governing_lines),
+        "co_quan": broken_text(agency_lines),
+        "duong_ke_co_quan": agency_rule(agency_lines, left) if agency_lines else Markup(""),
+        "cot_trai": left,
+        "cot_phai": right,
+        "le_tieu_ngu": centered_rule_indent(right, text_width_twips(TIEU_NGU_TEXT, TIEU_NGU_SIZE, bold=True)),
+    }
+
+
 def header_context(
     office: Office, data: dict[str, Any], type_name: str, problems: Problems, *, unit: str | None = None
 ) -> dict[str, Any]:
-    """Return the header variables: agency lines and rule, Số/ký hiệu, place and date."""
+    """Return the header variables: agency lines and rule, Số/ký hiệu, column widths, place and date."""
     day, year = issue_date(data, problems)
-    lines = office.name_lines
     sym = problems.check("don_vi_soan_thao", lambda: symbol(type_name, office.viet_tat, unit), "")
     number = data.get("so")
     so = problems.check("so", lambda: so_ky_hieu(number, sym), "") if sym else ""
     return {
-        "co_quan_chu_quan": office.co_quan_chu_quan.upper(),
-        "co_quan": "\n".join(lines),
-        "duong_ke_co_quan": agency_rule(lines),
+        **header_columns_context(so, office.governing_lines, office.name_lines, problems, names=office.names),
         "so_ky_hieu": so,
         "dia_danh_ngay": problems.check(
             "ngay_ban_hanh", lambda: date_line(office.dia_danh, day, year, data.get("thang")), ""
@@ -105,6 +158,18 @@ def header_context(
         "nam": year,
         "du_thao": draft_mark(data),
     }
+
+
+def title_lines(text: str, names: tuple[str, ...] = (), *, size: float = TITLE_SIZE, bold: bool = True) -> list[str]:
+    """Return a centred title (trích yếu, meeting name, award line) as the văn thư breaks it on the text width."""
+    return break_lines(text, size, TEXT_WIDTH - TITLE_SLACK, bold=bold, names=names)
+
+
+def signature_lines_broken(lines: list[str], column: int, names: tuple[str, ...] = ()) -> list[str]:
+    """Return signature title lines, each broken at a phrase boundary if it is wider than its column."""
+    return [
+        part for line in lines for part in break_lines(line, SIGN_SIZE, column - HEADER_SLACK, bold=True, names=names)
+    ]
 
 
 def signature_context(office: Office, data: dict[str, Any], problems: Problems) -> dict[str, Any]:
@@ -118,10 +183,8 @@ def signature_context(office: Office, data: dict[str, Any], problems: Problems) 
     warning = check_name(signer.name)
     if warning:
         problems.warn("nguoi_ky", warning)
-    return {
-        "chu_ky": problems.check("nguoi_ky", lambda: signature_lines(signer), list[str]()),
-        "nguoi_ky": signer.name,
-    }
+    lines = problems.check("nguoi_ky", lambda: signature_lines(signer), list[str]())
+    return {"chu_ky": signature_lines_broken(lines, SIGN_RIGHT, office.names), "nguoi_ky": signer.name}
 
 
 def recipients_context(data: dict[str, Any], problems: Problems, *, unit: str, upward: bool) -> dict[str, Any]:

@@ -11,9 +11,12 @@ from vanban.documents.common import (
     recipients_context,
     signature_context,
 )
+from vanban.ooxml.breaks import broken_text
+from vanban.ooxml.geometry import HEADER_SLACK, VV_SIZE
 from vanban.ooxml.richtext import plain
 from vanban.pipeline.load import Source
 from vanban.profile import Office
+from vanban.vi.linebreak import break_lines
 
 TYPE_NAME = "công văn"
 
@@ -31,22 +34,25 @@ def trich_yeu_line(text: str) -> str:
 
 def prepare(source: Source, office: Office) -> Prepared:
     """Build the công văn context from validated data and the office profile."""
-    data = source.data
     problems = Problems(source)
+    data = source.data
     unit = data["don_vi_soan_thao"]
     if office.don_vi and unit not in office.don_vi:
         problems.add(
             "don_vi_soan_thao", f"Đơn vị '{unit}' không có trong hồ sơ cơ quan; có: {', '.join(office.don_vi)}."
         )
+    header = header_context(office, data, TYPE_NAME, problems, unit=unit)
+    summary = trich_yeu_line(data["trich_yeu"])
     context = {
-        **header_context(office, data, TYPE_NAME, problems, unit=unit),
-        "trich_yeu": trich_yeu_line(data["trich_yeu"]),
+        **header,
+        # V/v under Số, broken at phrase boundaries for the left column (docs/nd30-rules.md).
+        "trich_yeu": broken_text(break_lines(summary, VV_SIZE, header["cot_trai"] - HEADER_SLACK, names=office.names)),
         **recipients_context(data, problems, unit=unit, upward=True),
         "noi_dung": close_body(number_body(data["noi_dung"], (ARABIC, LETTER))),
         **signature_context(office, data, problems),
     }
     problems.raise_if_any()
-    return Prepared(context, plain(context["trich_yeu"]), problems.warnings)
+    return Prepared(context, plain(summary), problems.warnings)
 
 
 DOCUMENT = register(DocumentType("cong-van", "Công văn", prepare))

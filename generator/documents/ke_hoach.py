@@ -12,9 +12,12 @@ from vanban.documents.common import (
     header_context,
     recipients_context,
     signature_context,
+    title_lines,
     title_rule,
 )
 from vanban.nd30.citations import punctuate_lines
+from vanban.ooxml.breaks import broken_markup, widest_line
+from vanban.ooxml.geometry import TITLE_SIZE
 from vanban.ooxml.richtext import plain, rich
 from vanban.pipeline.load import Source
 from vanban.profile import Office
@@ -52,20 +55,20 @@ def trich_yeu_text(text: str) -> str:
 
 def prepare(source: Source, office: Office) -> Prepared:
     """Build the kế hoạch context from validated data and the office profile."""
-    data: dict[str, Any] = source.data
     problems = Problems(source)
+    data: dict[str, Any] = source.data
     unit = data["don_vi_soan_thao"]
     if office.don_vi and unit not in office.don_vi:
         problems.add(
             "don_vi_soan_thao", f"Đơn vị '{unit}' không có trong hồ sơ cơ quan; có: {', '.join(office.don_vi)}."
         )
     trich_yeu = trich_yeu_text(data["trich_yeu"])
-    longest = max(trich_yeu.split("\n"), key=len)
+    lines = title_lines(trich_yeu, office.names)
     context = {
         **header_context(office, data, TYPE_NAME, problems),
         "ten_loai": TEN_LOAI,
-        "trich_yeu": rich(trich_yeu),
-        "duong_ke_trich_yeu": title_rule(longest),
+        "trich_yeu": broken_markup(lines),
+        "duong_ke_trich_yeu": title_rule(widest_line(lines, TITLE_SIZE, bold=True)),
         "can_cu": [rich(line) for line in can_cu_lines(data.get("can_cu"))],
         "noi_dung": close_body(number_body(data["noi_dung"], SCHEME)),
         # NĐ 30 Phụ lục I, II.9: only Tờ trình, Báo cáo and Công văn have Kính gửi; a kế hoạch has Nơi nhận.

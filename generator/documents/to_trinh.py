@@ -19,6 +19,7 @@ from vanban.documents.common import (
     issue_date,
     recipients_context,
     signature_context,
+    title_lines,
     title_rule,
 )
 from vanban.nd30.awards import (
@@ -29,6 +30,8 @@ from vanban.nd30.awards import (
     subject_phrase,
 )
 from vanban.nd30.citations import cite, punctuate_lines
+from vanban.ooxml.breaks import broken_markup, widest_line
+from vanban.ooxml.geometry import TITLE_SIZE
 from vanban.ooxml.richtext import plain, rich
 from vanban.pipeline.load import Source
 from vanban.profile import Office
@@ -154,8 +157,8 @@ def danh_sach_context(source: Source, office: Office, so_ky_hieu: str) -> dict[s
 
 def prepare(source: Source, office: Office) -> Prepared:
     """Build the tờ trình context from validated data and the office profile."""
-    data = source.data
     problems = Problems(source)
+    data = source.data
     unit = data["don_vi_soan_thao"]
     if office.don_vi and unit not in office.don_vi:
         known = ", ".join(office.don_vi)
@@ -184,8 +187,8 @@ def prepare(source: Source, office: Office) -> Prepared:
     context = {
         **header,
         "ten_loai": TEN_LOAI,
-        "trich_yeu": rich(trich_yeu),
-        "duong_ke_trich_yeu": title_rule(trich_yeu),
+        "trich_yeu": broken_markup(lines := title_lines(trich_yeu, office.names)),
+        "duong_ke_trich_yeu": title_rule(widest_line(lines, TITLE_SIZE, bold=True)),
         **recipients_context(data, problems, unit=unit, upward=True),
         "can_cu": can_cu_lines(data, office),
         "noi_dung": number_body(data.get("noi_dung") or [], (ARABIC, LETTER)),
