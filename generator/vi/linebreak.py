@@ -175,7 +175,8 @@ def _break_one(words: list[str], size: float, width: int, bold: bool, names: tup
     if len(words) == 1 or text_width_twips(one, size, bold=bold) <= width:
         return [one]
     # A name wider than the line (the office's full name) cannot stay whole; its parts still can.
-    fitting = tuple(name for name in names if name and text_width_twips(name.upper(), size, bold=bold) <= width)
+    case = str.upper if one.isupper() else str
+    fitting = tuple(name for name in names if name and text_width_twips(case(name), size, bold=bold) <= width)
     gaps = glued(words, fitting)
     for forbid, lone in ((gaps, False), ([False] * len(gaps), False), ([False] * len(gaps), True)):
         best = _best_split(words, size, width, bold, forbid, allow_lone=lone)

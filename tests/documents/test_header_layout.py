@@ -1,0 +1,55 @@
+"""Table tests for the header columns sized from their text (issue 11 item 2, docs/nd30-rules.md)."""
+
+from __future__ import annotations
+
+import pytest
+from vanban.documents.common import Problems, header_columns_context
+from vanban.ooxml import geometry
+from vanban.ooxml.metrics import text_width_twips
+from vanban.pipeline.load import Source
+
+
+def layout(so: str, governing: list[str], agency: list[str]) -> tuple[dict, Problems]:
+    problems = Problems(Source(data={}, file=None))
+    return header_columns_context(so, governing, agency, problems), problems
+
+
+@pytest.mark.parametrize(
+    ("so", "governing", "agency", "left"),
+    [
+        ("Số: 15/KH-BTP", ["BỘ TƯ PHÁP"], ["CỤC QUẢN LÝ", "THI HÀNH ÁN DÂN SỰ"], geometry.HEADER_LEFT),
+        ("Số: 1058/CQLTHADS-CĐS&TKDL", ["BỘ TƯ PHÁP"], ["CỤC QUẢN LÝ THI HÀNH ÁN DÂN SỰ"], geometry.HEADER_LEFT),
+        ("Số: 1058/CQLTHADS-TCCB-CĐS", [], ["CỤC"], text_width_twips("Số: 1058/CQLTHADS-TCCB-CĐS", 13) + 57),
+        ("Số: 1058/CQLTHADS-CĐS&TKDL-VPHC-TCCB", [], ["CỤC"], geometry.HEADER_LEFT_MAX),
+    ],
+)
+def test_left_column_fits_so_within_44_to_46_percent(
+    so: str, governing: list[str], agency: list[str], left: int
+) -> None:
+    ctx, _ = layout(so, governing, agency)
+    assert ctx["cot_trai"] == left
+    assert ctx["cot_trai"] + ctx["cot_phai"] == geometry.TEXT_WIDTH
+    assert 0.44 <= ctx["cot_trai"] / geometry.TEXT_WIDTH <= 0.46
+
+
+def test_long_agency_name_breaks_at_a_phrase() -> None:
+    ctx, _ = layout("Số: 1058/CQLTHADS-CĐS&TKDL", ["BỘ TƯ PHÁP"], ["CỤC QUẢN LÝ THI HÀNH ÁN DÂN SỰ"])
+    assert ctx["co_quan"] == "CỤC QUẢN LÝ\nTHI HÀNH ÁN DÂN SỰ"
+    assert ctx["co_quan_chu_quan"] == "BỘ TƯ PHÁP"
+
+
+def test_long_governing_body_breaks_without_a_lone_word() -> None:
+    ctx, _ = layout("Số: 12/BC-X", ["ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH THI HÀNH ÁN DÂN SỰ"], ["X"])
+    lines = ctx["co_quan_chu_quan"].split("\n")
+    assert len(lines) > 1 and all(len(line.split()) > 1 for line in lines)
+
+
+def test_so_too_long_is_a_warning_naming_the_width() -> None:
+    _, problems = layout("Số: 1058/CQLTHADS-CĐS&TKDL-VPHC-TCCB-KHTC", [], ["X"])
+    assert problems.warnings and "mm" in problems.warnings[0].message
+
+
+def test_draft_number_is_measured_as_four_digits() -> None:
+    numbered, _ = layout("Số: 1058/CQLTHADS-TCCB-CĐS", [], ["X"])
+    draft, _ = layout("Số:      /CQLTHADS-TCCB-CĐS", [], ["X"])
+    assert draft["cot_trai"] >= numbered["cot_trai"] - 20

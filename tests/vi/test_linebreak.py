@@ -1,0 +1,86 @@
+"""Table tests for the văn thư's line-breaking rule (vanban.vi.linebreak, issue 11 item 3)."""
+
+from __future__ import annotations
+
+import pytest
+from vanban.vi.linebreak import break_lines
+
+TEXT = 9354 - 567  # the title width (documents.common.title_lines)
+
+CASES = [
+    # (text, size, bold, width, names, expected lines)
+    ("CỤC QUẢN LÝ THI HÀNH ÁN DÂN SỰ", 12, True, 4200, (), ["CỤC QUẢN LÝ", "THI HÀNH ÁN DÂN SỰ"]),
+    ("THI HÀNH ÁN DÂN SỰ TỈNH LÂM ĐỒNG", 12, True, 4200, (), ["THI HÀNH ÁN DÂN SỰ", "TỈNH LÂM ĐỒNG"]),
+    ("THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN", 14, True, 2900, (), ["THỦ TRƯỞNG", "ĐƠN VỊ XÁC NHẬN"]),
+    ("BỘ TƯ PHÁP", 12, False, 4200, (), ["BỘ TƯ PHÁP"]),
+    (
+        "Tổng kết công tác thi đua, khen thưởng của Thi hành án dân sự tỉnh Lâm Đồng năm 2026",
+        14,
+        True,
+        TEXT,
+        (),
+        ["Tổng kết công tác thi đua, khen thưởng", "của Thi hành án dân sự tỉnh Lâm Đồng năm 2026"],
+    ),
+    (
+        "Hội nghị xét thi đua khen thưởng ngày 20 tháng 11 năm 2026",
+        14,
+        True,
+        5000,
+        (),
+        ["Hội nghị xét thi đua khen thưởng", "ngày 20 tháng 11 năm 2026"],
+    ),
+    (
+        "Phát động phong trào thi đua “Cải cách hành chính, nâng cao chất lượng phục vụ người dân” năm 2026",
+        14,
+        True,
+        TEXT,
+        (),
+        ["Phát động phong trào thi đua", "“Cải cách hành chính, nâng cao chất lượng phục vụ người dân”", "năm 2026"],
+    ),
+    # A break the clerk wrote wins; each written line is broken on its own.
+    ("Kế hoạch tổ chức\nHội nghị sơ kết", 14, True, TEXT, (), ["Kế hoạch tổ chức", "Hội nghị sơ kết"]),
+    # An office name from the profile is kept whole.
+    (
+        "Báo cáo của Phòng Nghiệp vụ và Tổ chức thi hành án về công tác năm 2026",
+        14,
+        True,
+        7000,
+        ("Phòng Nghiệp vụ và Tổ chức thi hành án",),
+        ["Báo cáo của Phòng Nghiệp vụ và Tổ chức thi hành án", "về công tác năm 2026"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "size", "bold", "width", "names", "expected"), CASES)
+def test_break_lines(text: str, size: int, bold: bool, width: int, names: tuple[str, ...], expected: list[str]) -> None:
+    assert break_lines(text, size, width, bold=bold, names=names) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "V/v đề nghị khen thưởng tập thể và cá nhân có thành tích xuất sắc trong năm 2026",
+        "THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP NHẬN XÉT, XÁC NHẬN",
+        "ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA CỤC TRƯỞNG CỤC QUẢN LÝ THI HÀNH ÁN DÂN SỰ",
+        "(Về thành tích xuất sắc trong đợt thi đua cao điểm “Số hóa hồ sơ thi hành án” năm 2026)",
+    ],
+)
+@pytest.mark.parametrize("width", [2500, 3500, 4200, 6000])
+def test_never_one_word_alone_and_no_text_lost(text: str, width: int) -> None:
+    lines = break_lines(text, 14, width, bold=True)
+    assert " ".join(lines).split() == text.split()
+    assert all(len(line.split()) > 1 for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Đề nghị khen thưởng cho tập thể tỉnh Lâm Đồng năm 2026 thật là dài dòng", "tỉnh Lâm Đồng"),
+        ("Đề nghị khen thưởng cho các đơn vị thuộc Ủy ban nhân dân thành phố Hồ Chí Minh", "thành phố Hồ Chí Minh"),
+        ("Công tác thi hành án dân sự tại khu vực 4 trong 6 tháng đầu năm 2026", "khu vực 4"),
+    ],
+)
+@pytest.mark.parametrize("width", [3000, 4000, 5000])
+def test_names_and_numbers_stay_together(text: str, kept: str, width: int) -> None:
+    lines = break_lines(text, 14, width, bold=True)
+    assert any(kept in line for line in lines), lines
