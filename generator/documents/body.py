@@ -11,6 +11,12 @@ Data shapes (keys as clerks write them):
 - {doan: "...", noi_dung: [...]}            a numbered paragraph without a title (upright)
 - {gach: ["...", {doan: "...", gach: [...]}]}  a dash list; a list inside an item uses `+`
 - {..., danh_so_con: "thap_phan"}            number the children 1.1., 1.2. instead of the next level
+- {..., so_dam: true, so_nghieng: true}      the number in bold / italic (default: as the text's first words)
+
+The number takes the style of the words it stands before: `doan: "**Các đợt thi đua:** nội dung"` prints
+"1. Các đợt thi đua:" bold and the rest regular; `so_dam: true` makes the number alone bold
+("1.1.1. nội dung"), `so_dam: false` keeps it regular. Bullets keep a plain `-` / `+`.
+A text that holds several lines (pasted from Word) gives one paragraph per line (outline.split_lines).
 """
 
 from __future__ import annotations
@@ -20,8 +26,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
+from vanban.documents.outline import split_lines
 from vanban.errors import DataValidationError, Problem
-from vanban.ooxml.richtext import rich
+from vanban.ooxml.richtext import leading_style, rich, styled_prefix
 from vanban.vi import POINT_LETTERS, point_letter, roman, upper_vi
 
 ROMAN = "la_ma"  # I., II.
@@ -46,11 +53,21 @@ class BodyParagraph:
     van_ban: Markup
     cap: int
     cuoi: bool = False
+    so_dam: bool = False
+    so_nghieng: bool = False
 
     @property
     def dong(self) -> Markup:
-        """Return the whole line: number, a space, text (just the text when unnumbered)."""
-        return Markup(f"{self.so} ") + self.van_ban if self.so else self.van_ban
+        """Return the whole line: number (in its own style), a space, text (just the text when unnumbered)."""
+        if not self.so:
+            return self.van_ban
+        return styled_prefix(f"{self.so} ", self.so_dam, self.so_nghieng, self.van_ban)
+
+
+def number_style(item: dict[str, Any], text: str) -> tuple[bool, bool]:
+    """Return (bold, italic) of a section's number: `so_dam`/`so_nghieng` if given, else the text's lead-in."""
+    bold, italic = leading_style(text)
+    return item.get("so_dam", bold) is True, item.get("so_nghieng", italic) is True
 
 
 def _label(style: str, index: int, parent: str) -> str:
@@ -76,7 +93,7 @@ class _Numberer:
         counter = 0
         for position, item in enumerate(items, 1):
             if isinstance(item, str):
-                self.out.append(BodyParagraph("doan", "", rich(item), level))
+                self.out.extend(BodyParagraph("doan", "", rich(line), level) for line in split_lines(item))
             elif "gach" in item and "tieu_de" not in item and "doan" not in item:
                 self.bullets(item["gach"], bullet, level)
             else:
@@ -103,16 +120,15 @@ class _Numberer:
                 ]
             )
         label = _label(style, index, parent)
-        if "tieu_de" in item:
-            title = item["tieu_de"]
-            if style == ROMAN:
-                self.out.append(BodyParagraph("muc", label, rich(upper_vi(title)), level))
-            elif style == LETTER:
-                self.out.append(BodyParagraph("doan", label, rich(title), level))
-            else:
-                self.out.append(BodyParagraph("khoan", label, rich(title), level))
-        else:
-            self.out.append(BodyParagraph("doan", label, rich(item.get("doan", "")), level))
+        first, *more = split_lines(item["tieu_de"] if "tieu_de" in item else item.get("doan", "")) or [""]
+        kind = "doan"
+        if "tieu_de" in item and style != LETTER:
+            kind = "muc" if style == ROMAN else "khoan"
+        text = upper_vi(first) if kind == "muc" else first
+        bold, italic = number_style(item, first)
+        bold = bold and kind == "doan"  # a heading is bold already: no extra run for its number
+        self.out.append(BodyParagraph(kind, label, rich(text), level, so_dam=bold, so_nghieng=italic))
+        self.out.extend(BodyParagraph("doan", "", rich(line), level) for line in more)
         children = item.get("noi_dung") or []
         decimal = item.get("danh_so_con") == DECIMAL and style in (ARABIC, DECIMAL)
         next_level = level if decimal else level + 1

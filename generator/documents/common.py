@@ -6,6 +6,7 @@ Each document module calls these with its own data, so a rule (dates, Nơi nhậ
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -221,4 +222,4 @@ def close_body(paragraphs: list[BodyParagraph]) -> list[BodyParagraph]:
     last = paragraphs[-1]
     # Close the plain text, not the escaped one: "&gt;" must not lose its ";" (that made XML Word refuses).
     text = escape(close_text(Markup(last.van_ban).unescape()))
-    return [*paragraphs[:-1], BodyParagraph(last.kieu, last.so, text, last.cap, cuoi=True)]
+    return [*paragraphs[:-1], replace(last, van_ban=text, cuoi=True)]  # keeps the number's bold/italic

@@ -11,6 +11,7 @@ from vanban.documents.common import (
     recipients_context,
     signature_context,
 )
+from vanban.documents.header_input import header_input
 from vanban.ooxml.breaks import broken_text
 from vanban.ooxml.geometry import HEADER_SLACK, VV_SIZE
 from vanban.ooxml.richtext import plain
@@ -35,8 +36,8 @@ def trich_yeu_line(text: str) -> str:
 def prepare(source: Source, office: Office) -> Prepared:
     """Build the công văn context from validated data and the office profile."""
     problems = Problems(source)
-    data = source.data
-    unit = data["don_vi_soan_thao"]
+    unit = source.data["don_vi_soan_thao"]
+    data = header_input(source.data, office, TYPE_NAME, problems, unit=unit)
     if office.don_vi and unit not in office.don_vi:
         problems.add(
             "don_vi_soan_thao", f"Đơn vị '{unit}' không có trong hồ sơ cơ quan; có: {', '.join(office.don_vi)}."

@@ -15,6 +15,7 @@ from vanban.documents.common import (
     title_lines,
     title_rule,
 )
+from vanban.documents.header_input import header_input
 from vanban.nd30.citations import punctuate_lines
 from vanban.ooxml.breaks import broken_markup, widest_line
 from vanban.ooxml.geometry import TITLE_SIZE
@@ -56,9 +57,9 @@ def trich_yeu_text(text: str) -> str:
 def prepare(source: Source, office: Office) -> Prepared:
     """Build the kế hoạch context from validated data and the office profile."""
     problems = Problems(source)
-    data: dict[str, Any] = source.data
-    unit = data["don_vi_soan_thao"]
-    if office.don_vi and unit not in office.don_vi:
+    unit = source.data.get("don_vi_soan_thao") or ""  # none: Nơi nhận ends "- Lưu: VT."
+    data: dict[str, Any] = header_input(source.data, office, TYPE_NAME, problems)
+    if unit and office.don_vi and unit not in office.don_vi:
         problems.add(
             "don_vi_soan_thao", f"Đơn vị '{unit}' không có trong hồ sơ cơ quan; có: {', '.join(office.don_vi)}."
         )

@@ -6,20 +6,27 @@ dossier (after its optional YAML front matter), a body cell of an Excel sheet.
 Syntax (one construct per line; the engine numbers everything, so the clerk never types numbers):
 
     # Tiêu đề            a titled section (level 1); `##` a sub-section inside it, `###` one level deeper
-    #. Đoạn có số        a numbered paragraph without a title (`##.` at level 2, …)
+    #. Đoạn có số        a numbered paragraph without a title (`##.` at level 2, …); right under a
+                         `#` title it goes inside that title (I. Tiêu đề, then 1. Đoạn, 2. Đoạn)
+    #. **Mở đầu:** còn lại   number and bold lead-in bold, the rest regular (the number takes the style
+                         of the words it stands before: `#. *Lưu ý:* …` gives an italic number)
+    **#.** Đoạn          the number alone bold (`*#.*` italic, `***#.***` both; also `*#* Tiêu đề`)
     # Tiêu đề {1.1}      the section's sub-sections are numbered 1.1., 1.2. (danh_so_con: thap_phan)
     ---                  back to the top level: what follows lies outside every section (a closing paragraph)
     ##                   (hashes alone) back into the level-2 section above: what follows is its content again
     - gạch đầu dòng      a dash bullet of the current section
     + gạch con           a `+` bullet under the `-` bullet just above
-    đoạn văn             a plain paragraph; lines that follow without a blank line join it
+    đoạn văn             a plain paragraph: each line is its own paragraph (text pasted from Word)…
+    tiếp theo            …except a line that starts lower-case under a line that ends without . : ; ! ? …,
+                         which continues the sentence (a hard-wrapped line)
       (indented line)    after a bullet: continues that bullet
     (blank line)         ends the paragraph or the bullet list
     \\# …                a leading backslash writes the line as plain text
 
 A number typed before a title ("# 1. Kết quả", "## a) Nhỏ") is dropped: the engine numbers sections.
 
-`**đậm**` and `*nghiêng*` stay in the text; generator/richtext.py turns them into runs.
+`**đậm**` and `*nghiêng*` stay in the text; ooxml/richtext.py turns them into runs (`\\*` is a literal
+asterisk; an asterisk with no partner, as in "(*)", stays as typed).
 """
 
 from __future__ import annotations
@@ -28,6 +35,9 @@ import re
 from typing import Any
 
 HEADING = re.compile(r"^(#+)(\.?)(?:\s+(.*))?$")
+# `**#.**`, `*#.*`, `***#*** …`: the section's number in bold / italic / both.
+STYLED_HEADING = re.compile(r"^(\*{1,3})(#+\.?)\1(?=\s|$)(.*)$")
+_SENTENCE_END = tuple(".:;!?…")
 BULLET = re.compile(r"^([-+])(?:\s+(.*))?$")
 TOP = "---"
 DECIMAL_MARK = "{1.1}"
@@ -44,16 +54,49 @@ class OutlineError(ValueError):
         self.line = line
 
 
+def continues(previous: str, line: str) -> bool:
+    """Tell whether `line` goes on with the sentence of `previous` (a hard wrap) rather than starting a paragraph."""
+    return bool(previous) and not previous.rstrip().endswith(_SENTENCE_END) and line[:1].islower()
+
+
+def split_lines(text: str) -> list[str]:
+    """Return the paragraphs of a text: one per line, a line that `continues` the one above joined to it."""
+    paragraphs: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if paragraphs and continues(paragraphs[-1], line):
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _number_style(stars: str) -> dict[str, bool]:
+    """Return the keys that `**`, `*` or `***` around the hashes set (a key left out follows the text)."""
+    style = {"so_dam": len(stars) >= 2, "so_nghieng": len(stars) != 2}
+    return {key: True for key, on in style.items() if on}
+
+
+def _number_stars(item: dict[str, Any]) -> str:
+    """Return the asterisks that write an item's so_dam/so_nghieng; NotExpressible for an explicit false."""
+    if item.get("so_dam") is False or item.get("so_nghieng") is False:
+        raise NotExpressible(repr(item))
+    return "*" * ((2 if item.get("so_dam") else 0) + (1 if item.get("so_nghieng") else 0))
+
+
 def parse_outline(text: str) -> list[Any]:
     """Turn outline text into a body tree; an empty text gives []. Raise OutlineError on a misplaced line."""
     root: dict[str, Any] = {"noi_dung": []}
     stack: list[tuple[int, dict[str, Any]]] = [(0, root)]
     paragraph: list[str] = []
     bullets: list[Any] | None = None  # the dash list being written, if any
+    nested: tuple[int, dict[str, Any]] | None = None  # the title (and its level) holding `#.` lines of its level
 
     def flush() -> None:
         if paragraph:
-            stack[-1][1].setdefault("noi_dung", []).append(" ".join(paragraph))
+            stack[-1][1].setdefault("noi_dung", []).extend(split_lines("\n".join(paragraph)))
             paragraph.clear()
 
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
@@ -67,11 +110,23 @@ def parse_outline(text: str) -> list[Any]:
             bullets = None
             del stack[1:]
             continue
-        heading = HEADING.match(line)
+        styled = STYLED_HEADING.match(line)
+        heading = HEADING.match(styled[2] + styled[3] if styled else line)
         if heading:
             flush()
             bullets = None
             depth, numbered, title = len(heading[1]), heading[2] == ".", (heading[3] or "").strip()
+            owner = next((section for level, section in stack if level == depth), None)
+            if (
+                numbered
+                and owner is not None
+                and ((depth, owner) == nested or ("tieu_de" in owner and not owner.get("noi_dung")))
+            ):
+                # "#. …" right under "# Tiêu đề": the title's numbered paragraphs, not empty title + siblings.
+                nested = (depth, owner)
+                depth += 1
+            elif nested and depth <= nested[0]:
+                nested = None
             decimal = title.endswith(DECIMAL_MARK)
             if decimal:
                 title = title[: -len(DECIMAL_MARK)].rstrip()
@@ -90,6 +145,8 @@ def parse_outline(text: str) -> list[Any]:
             section: dict[str, Any] = {"doan" if numbered else "tieu_de": OWN_NUMBER.sub("", title) or title}
             if decimal:
                 section["danh_so_con"] = DECIMAL
+            if styled:
+                section.update(_number_style(styled[1]))
             stack[-1][1].setdefault("noi_dung", []).append(section)
             stack.append((depth, section))
             continue
@@ -146,7 +203,13 @@ class NotExpressible(ValueError):
 def _plain(text: Any) -> str:
     if not isinstance(text, str) or "\n" in text or not text.strip():
         raise NotExpressible(repr(text))
-    if HEADING.match(text) or BULLET.match(text) or text.startswith("\\") or text.strip() == TOP:
+    if (
+        HEADING.match(text)
+        or STYLED_HEADING.match(text)
+        or BULLET.match(text)
+        or text.startswith("\\")
+        or text.strip() == TOP
+    ):
         return "\\" + text
     return text
 
@@ -188,11 +251,12 @@ def _blocks(items: Any, depth: int) -> list[list[str]]:
         if set(item) == {"gach"}:
             blocks.append(_bullet_lines(item["gach"]))
             continue
-        if not set(item) <= {"tieu_de", "doan", "noi_dung", "gach", "danh_so_con"} or ("tieu_de" in item) == (
-            "doan" in item
-        ):
+        if not set(item) <= {"tieu_de", "doan", "noi_dung", "gach", "danh_so_con", "so_dam", "so_nghieng"} or (
+            "tieu_de" in item
+        ) == ("doan" in item):
             raise NotExpressible(repr(item))
-        marks = "#" * (depth + 1) + ("." if "doan" in item else "")
+        stars = _number_stars(item)
+        marks = stars + "#" * (depth + 1) + ("." if "doan" in item else "") + stars
         title = item.get("tieu_de") or item.get("doan")
         suffix = f" {DECIMAL_MARK}" if item.get("danh_so_con") == DECIMAL else ""
         if "danh_so_con" in item and not suffix:

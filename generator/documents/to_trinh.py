@@ -22,6 +22,7 @@ from vanban.documents.common import (
     title_lines,
     title_rule,
 )
+from vanban.documents.header_input import header_input
 from vanban.nd30.awards import (
     KINDS,
     forms_phrase,
@@ -158,8 +159,8 @@ def danh_sach_context(source: Source, office: Office, so_ky_hieu: str) -> dict[s
 def prepare(source: Source, office: Office) -> Prepared:
     """Build the tờ trình context from validated data and the office profile."""
     problems = Problems(source)
-    data = source.data
-    unit = data["don_vi_soan_thao"]
+    unit = source.data["don_vi_soan_thao"]
+    data = header_input(source.data, office, TYPE_NAME, problems, unit=unit)
     if office.don_vi and unit not in office.don_vi:
         known = ", ".join(office.don_vi)
         problems.add("don_vi_soan_thao", f"Đơn vị '{unit}' không có trong hồ sơ cơ quan; có: {known}.")

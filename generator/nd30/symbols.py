@@ -18,6 +18,7 @@ __all__ = [
     "RuleError",
     "format_number",
     "is_valid_so_ky_hieu",
+    "parse_so_ky_hieu",
     "so_ky_hieu",
     "symbol",
     "type_abbreviation",
@@ -205,6 +206,23 @@ def so_ky_hieu(number: int | None, symbol: str) -> str:
             "không cách chữ — NĐ 30 Phụ lục I, II.3.c)."
         )
     return f"Số: {format_number(number)}/{text}"
+
+
+_WRITTEN_SO_KY_HIEU = re.compile(r"(?:số\s*:?\s*)?(\d*)\s*/\s*(\S+)", re.IGNORECASE)
+
+
+def parse_so_ky_hieu(text: str) -> tuple[int | None, str]:
+    """Read a whole số ký hiệu as a clerk types it ("1058/KH-BTP", "Số: 05/KH-BTP", "/KH-BTP" for a draft).
+
+    Return (number or None, symbol); RuleError with an example when the text is not of that form.
+    """
+    match = _WRITTEN_SO_KY_HIEU.fullmatch(" ".join(str(text).split()))
+    if not match or not _SYMBOL_RE.fullmatch(match[2]):
+        raise RuleError(
+            f"Số, ký hiệu '{text}' không đúng dạng; viết như 1058/KH-BTP (số/ký hiệu), "
+            "hoặc /KH-BTP khi chưa có số (NĐ 30 Phụ lục I, II.3)."
+        )
+    return (int(match[1]) if match[1] else None), match[2]
 
 
 def is_valid_so_ky_hieu(s: str) -> bool:

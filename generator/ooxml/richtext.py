@@ -129,6 +129,26 @@ def rich(text: str) -> Markup:
     return Markup("".join(out))
 
 
+def leading_style(text: str) -> tuple[bool, bool]:
+    """Return (bold, italic) of the text's first words: "**Các đợt thi đua:** …" → (True, False)."""
+    segments = parse_inline(text.lstrip())
+    return segments[0][1:] if segments else (False, False)
+
+
+def styled_prefix(prefix: str, bold: bool, italic: bool, rest: Markup) -> Markup:
+    """Return `prefix` (a number such as "1.1. ") in bold/italic before `rest` (output of `rich`).
+
+    When `rest` opens with the same style, prefix and lead-in become one Word run ("1. Các đợt thi đua:").
+    """
+    if not (bold or italic):
+        return Markup(escape(prefix)) + rest
+    flag = _FLAG_OF[(bold, italic)]
+    opening = f"{_START}{flag}"
+    if str(rest).startswith(opening):
+        return Markup(f"{opening}{escape(prefix)}{str(rest)[len(opening) :]}")
+    return Markup(f"{opening}{escape(prefix)}{_END}") + rest
+
+
 def plain(text: str) -> str:
     """Return text with the **/* markers removed, for places that cannot hold formatting (titles, file names)."""
     return "".join(seg for seg, _, _ in parse_inline(text))
@@ -142,8 +162,10 @@ _SEGMENT = re.compile(f"{_START}([\ue010-\ue012])(.*?){_END}", re.DOTALL)
 
 def _rpr_with(rpr_inner: str, bold: bool, italic: bool) -> str:
     """Return run properties with bold and/or italic switched on, in the schema's element order."""
-    existing_b = "".join(re.findall(r"<w:bCs?(?: [^>]*)?/>", rpr_inner))
-    existing_i = "".join(re.findall(r"<w:iCs?(?: [^>]*)?/>", rpr_inner))
+    # The template's own bold/italic (<w:b/>, <w:bCs/>, …) stays when the data switches on only the other:
+    # italic inside a bold heading stays bold, bold inside an italic paragraph stays italic.
+    existing_b = "".join(re.findall(r"<w:b(?:Cs)?(?: [^>]*)?/>", rpr_inner))
+    existing_i = "".join(re.findall(r"<w:i(?:Cs)?(?: [^>]*)?/>", rpr_inner))
     keep = _TOGGLES.sub("", rpr_inner)
     toggles = ("<w:b/><w:bCs/>" if bold else existing_b) + ("<w:i/><w:iCs/>" if italic else existing_i)
     # ECMA-376 CT_RPr order: rStyle, rFonts, b, bCs, i, iCs, … — Word rejects other orders.

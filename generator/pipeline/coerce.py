@@ -15,7 +15,16 @@ from typing import Any
 
 from vanban.vi import ascii_slug, nfc, parse_date, parse_number
 
-__all__ = ["SCALAR_KINDS", "CoercionError", "cell_text", "coerce_scalar", "to_boolean", "to_date", "to_integer"]
+__all__ = [
+    "SCALAR_KINDS",
+    "CoercionError",
+    "boolean_or_text",
+    "cell_text",
+    "coerce_scalar",
+    "to_boolean",
+    "to_date",
+    "to_integer",
+]
 
 SCALAR_KINDS = ("integer", "number", "boolean", "date", "text")
 _TRUE = {"co", "x", "yes", "true", "1", "dung", "c"}
@@ -75,6 +84,19 @@ def to_boolean(value: Any) -> bool:
     if key in _FALSE:
         return False
     raise CoercionError(f"Ghi 'Có' hoặc 'Không', đang là '{cell_text(value)}'.")
+
+
+def boolean_or_text(value: Any) -> bool | str:
+    """Read a field that is a yes/no or a text of its own (du_thao: true or "Dự thảo lần 2").
+
+    "có", "Không", "x", "true", "false" … are the boolean (the same words as `to_boolean`); other text is kept.
+    """
+    if isinstance(value, bool):
+        return value
+    try:
+        return to_boolean(value)
+    except CoercionError:
+        return cell_text(value)
 
 
 @lru_cache(maxsize=256)  # a table repeats "Có"/"Không" in every row

@@ -271,7 +271,8 @@ def test_inline_bold_and_quotes(rendered: dict[str, Path]) -> None:
     props = RunProps(Document(str(path)))
     runs = [(r.text, props.flag(r, "b")) for p in block for r in p.runs]
     assert ("90%", True) in runs
-    assert ("Văn phòng Cục", True) in runs
+    # The number takes the style of the bold lead-in it stands before: one bold run "1. Văn phòng Cục".
+    assert ("1. Văn phòng Cục", True) in runs
     intro = block[3].text
     assert "“Cải cách hành chính, nâng cao chất lượng phục vụ người dân”" in intro
     assert '"' not in intro
@@ -390,3 +391,33 @@ def test_trich_yeu_line_break_and_quotes_kept(tmp_path: Path) -> None:
     title, _, _ = _text_block(out)
     assert title[1].text == "Phát động phong trào thi đua\nchào mừng “80 năm” ngày Truyền thống"
     assert [f for f in check_document(out) if f.level == "FAIL"] == []
+
+
+def test_numbered_paragraph_runs_follow_the_lead_in(tmp_path: Path) -> None:
+    """Number + bold lead-in bold then regular; number alone bold; italic number in a bold heading (issue 11)."""
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    data.pop("co_quan")
+    data["noi_dung"] = [
+        {
+            "tieu_de": "Nội dung",
+            "noi_dung": [
+                {"doan": "**Các đợt thi đua:** nội dung thường", "so_nghieng": False},
+                {"doan": "Chỉ số đậm", "so_dam": True},
+                {"tieu_de": "Tiêu đề *có nghiêng*", "so_nghieng": True},
+                {"doan": "*Lưu ý:* phần sau **đậm**"},
+            ],
+        }
+    ]
+    path = tmp_path / "kh.docx"
+    render_document("ke-hoach", data, path, office=OFFICE)
+    props = RunProps(Document(str(path)))
+    paragraphs = {p.text[:6]: p for p in Document(str(path)).paragraphs if p.text[:2] in ("1.", "2.", "3.", "4.")}
+
+    def runs(start: str) -> list[tuple[str, bool, bool]]:
+        return [(r.text, props.flag(r, "b"), props.flag(r, "i")) for r in paragraphs[start].runs if r.text]
+
+    assert runs("1. Các") == [("1. Các đợt thi đua:", True, False), (" nội dung thường", False, False)]
+    assert runs("2. Chỉ") == [("2. ", True, False), ("Chỉ số đậm", False, False)]
+    assert runs("3. Tiê") == [("3. ", True, True), ("Tiêu đề ", True, False), ("có nghiêng", True, True)]
+    assert runs("4. Lưu")[:2] == [("4. Lưu ý:", False, True), (" phần sau ", False, False)]
+    assert runs("4. Lưu")[2][1:] == (True, False)
