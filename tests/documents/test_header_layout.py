@@ -19,7 +19,7 @@ def layout(so: str, governing: list[str], agency: list[str]) -> tuple[dict, Prob
     [
         ("Số: 15/KH-BTP", ["BỘ TƯ PHÁP"], ["CỤC QUẢN LÝ", "THI HÀNH ÁN DÂN SỰ"], geometry.HEADER_LEFT),
         ("Số: 1058/CQLTHADS-CĐS&TKDL", ["BỘ TƯ PHÁP"], ["CỤC QUẢN LÝ THI HÀNH ÁN DÂN SỰ"], geometry.HEADER_LEFT),
-        ("Số: 1058/CQLTHADS-TCCB-CĐS", [], ["CỤC"], text_width_twips("Số: 1058/CQLTHADS-TCCB-CĐS", 13) + 57),
+        ("Số: 1058/CQLTHADS-CĐS&TKDL-X", [], ["CỤC"], text_width_twips("Số: 1058/CQLTHADS-CĐS&TKDL-X", 13) + 57),
         ("Số: 1058/CQLTHADS-CĐS&TKDL-VPHC-TCCB", [], ["CỤC"], geometry.HEADER_LEFT_MAX),
     ],
 )
@@ -50,6 +50,6 @@ def test_so_too_long_is_a_warning_naming_the_width() -> None:
 
 
 def test_draft_number_is_measured_as_four_digits() -> None:
-    numbered, _ = layout("Số: 1058/CQLTHADS-TCCB-CĐS", [], ["X"])
-    draft, _ = layout("Số:      /CQLTHADS-TCCB-CĐS", [], ["X"])
+    numbered, _ = layout("Số: 1058/CQLTHADS-CĐS&TKDL-X", [], ["X"])
+    draft, _ = layout("Số:       /CQLTHADS-CĐS&TKDL-X", [], ["X"])
     assert draft["cot_trai"] >= numbered["cot_trai"] - 20
