@@ -82,18 +82,20 @@ def sized_by_renderer(table: Table, tieu_ngu_rule: Paragraph) -> None:
     """Let the renderer size the header columns from the text they hold (docs/nd30-rules.md, “Tên cơ quan”).
 
     Column widths and the Tiêu ngữ rule's indent become Jinja values (cot_trai, cot_phai, le_tieu_ngu) set
-    by documents.common.header_columns_context; the builder's numbers are the defaults it replaces.
+    by documents.common.header_columns_context; the builder's numbers stay as their defaults, so a
+    context without them (an older caller) still renders the NĐ 30 drawing's 44 %.
     """
     tbl = table._tbl
-    for col, name in zip(tbl.tblGrid.findall(qn("w:gridCol")), ("cot_trai", "cot_phai"), strict=True):
-        col.set(qn("w:w"), f"{{{{ {name} }}}}")
+    columns = (("cot_trai", HEADER_LEFT), ("cot_phai", HEADER_RIGHT))
+    for col, (name, width) in zip(tbl.tblGrid.findall(qn("w:gridCol")), columns, strict=True):
+        col.set(qn("w:w"), f"{{{{ {name}|default({width}) }}}}")
     for row in tbl.findall(qn("w:tr")):
-        for tc, name in zip(row.findall(qn("w:tc")), ("cot_trai", "cot_phai"), strict=True):
-            tc.find(qn("w:tcPr")).find(qn("w:tcW")).set(qn("w:w"), f"{{{{ {name} }}}}")
+        for tc, (name, width) in zip(row.findall(qn("w:tc")), columns, strict=True):
+            tc.find(qn("w:tcPr")).find(qn("w:tcW")).set(qn("w:w"), f"{{{{ {name}|default({width}) }}}}")
     tbl.tblPr.find(qn("w:tblW")).set(qn("w:w"), str(TEXT_WIDTH))
     ind = tieu_ngu_rule._p.pPr.find(qn("w:ind"))
     for side in ("w:left", "w:right"):
-        ind.set(qn(side), "{{ le_tieu_ngu }}")
+        ind.set(qn(side), f"{{{{ le_tieu_ngu|default({ind.get(qn(side))}) }}}}")
 
 
 def title(doc: Container) -> None:

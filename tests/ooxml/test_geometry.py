@@ -34,4 +34,7 @@ def test_built_header_columns(name: str) -> None:
     body = Document(str(ROOT / "templates" / name)).element.body
     grids = [[c.get(qn("w:w")) for c in t.iter(qn("w:gridCol"))] for t in body.iter(qn("w:tbl"))]
     # The renderer sizes the header columns from their text (documents.common.header_columns_context).
-    assert ["{{ cot_trai }}", "{{ cot_phai }}"] in grids
+    assert [
+        f"{{{{ cot_trai|default({geometry.HEADER_LEFT}) }}}}",
+        f"{{{{ cot_phai|default({geometry.HEADER_RIGHT}) }}}}",
+    ] in grids
