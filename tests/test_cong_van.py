@@ -73,7 +73,8 @@ def test_so_ky_hieu_and_date(doc):
 
 def test_vv_line_under_so(doc):
     vv = find(doc, lambda t: t.startswith("V/v"))
-    assert vv.text.startswith("V/v hướng dẫn xét, đề nghị khen thưởng")
+    # Broken for the left column at phrase boundaries; the quoted name stays on one line.
+    assert vv.text == "V/v hướng dẫn xét, đề nghị\nkhen thưởng đợt thi đua cao điểm\n“Số hóa hồ sơ thi hành án”"
     assert "“Số hóa hồ sơ thi hành án”" in vv.text
     s = style(doc, vv)
     assert s["size"] == 12 and s["bold"] is False and s["align"] == "center"

@@ -96,8 +96,9 @@ def test_quoc_hieu_tieu_ngu_and_title(rendered, name):
     assert style(doc, title) == {"size": 14, "bold": True, "italic": False, "align": "center"}
     de_nghi = find(doc, lambda t: t.startswith("ĐỀ NGHỊ TẶNG "))
     assert style(doc, de_nghi)["bold"] is True and de_nghi.text == de_nghi.text.upper()
-    ve = find(doc, lambda t: t.startswith("(Về thành tích xuất sắc trong"))
-    assert ve.text == "(Về thành tích xuất sắc trong đợt thi đua cao điểm “Số hóa hồ sơ thi hành án” năm 2026)"
+    ve = find(doc, lambda t: t.startswith("(Về thành tích xuất sắc"))
+    # Broken as a văn thư would, the quoted campaign name kept whole (vanban.vi.linebreak).
+    assert ve.text == "(Về thành tích xuất sắc\ntrong đợt thi đua cao điểm “Số hóa hồ sơ thi hành án” năm 2026)"
     assert style(doc, ve) == {"size": 14, "bold": True, "italic": False, "align": "center"}
 
 
@@ -163,7 +164,9 @@ def test_ca_nhan_headings_and_information(ca_nhan):
         "a) Về tổ chức thực hiện",
     ):
         assert heading in lines
-    assert "ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA CỤC TRƯỞNG CỤC QUẢN LÝ THI HÀNH ÁN DÂN SỰ" in lines
+    assert "ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA CỤC TRƯỞNG CỤC QUẢN LÝ THI HÀNH ÁN DÂN SỰ" in [
+        t.replace("\n", " ") for t in lines
+    ]
     for line in (
         "- Họ và tên: Trần Thị Mai Phương",
         "- Sinh ngày, tháng, năm: 14/8/1990",
@@ -182,7 +185,7 @@ def test_ca_nhan_headings_and_information(ca_nhan):
 
 def test_ca_nhan_subject_line(ca_nhan):
     subject = find(ca_nhan, lambda t: t.startswith("Trần Thị Mai Phương,"))
-    assert subject.text == (
+    assert subject.text.replace("\n", " ") == (
         "Trần Thị Mai Phương, Chuyên viên, Bí thư Chi đoàn, Phòng Thi hành án dân sự khu vực 2, "
         "Thi hành án dân sự tỉnh Lâm Đồng"
     )
@@ -214,7 +217,7 @@ def test_results_table_sits_after_the_chosen_element(ca_nhan):
 def test_ca_nhan_signatures(ca_nhan):
     sign = ca_nhan.tables[-1]
     left_title, right_title = (c.paragraphs[0] for c in sign.rows[0].cells)
-    assert left_title.text == "THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ"
+    assert left_title.text == "THỦ TRƯỞNG ĐƠN VỊ\nXÁC NHẬN, ĐỀ NGHỊ"  # never "XÁC / NHẬN" (issue 11)
     assert right_title.text == "NGƯỜI BÁO CÁO THÀNH TÍCH"
     assert style(ca_nhan, left_title) == {"size": 14, "bold": True, "italic": False, "align": "center"}
     notes = [c.paragraphs[1] for c in sign.rows[0].cells]
@@ -270,7 +273,7 @@ def test_tap_the_agency_column(tap_the):
     header = tap_the.tables[0]
     left = header.rows[0].cells[0]
     assert [p.text for p in left.paragraphs if p.text] == [
-        "THI HÀNH ÁN DÂN SỰ TỈNH LÂM ĐỒNG",
+        "THI HÀNH ÁN DÂN SỰ\nTỈNH LÂM ĐỒNG",  # cơ quan chủ quản wider than the column: broken by rule
         "PHÒNG THI HÀNH ÁN DÂN SỰ\nKHU VỰC 3",
     ]
     assert style(tap_the, left.paragraphs[0])["bold"] is False
@@ -294,7 +297,7 @@ def test_tap_the_results_table_numbers_in_vietnamese(tap_the):
 def test_tap_the_signatures(tap_the):
     sign = tap_the.tables[-1]
     assert [c.paragraphs[0].text for c in sign.rows[0].cells] == [
-        "THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP NHẬN XÉT, XÁC NHẬN",
+        "THỦ TRƯỞNG ĐƠN VỊ\nCẤP TRÊN TRỰC TIẾP\nNHẬN XÉT, XÁC NHẬN",
         "THỦ TRƯỞNG ĐƠN VỊ",
     ]
     assert [c.paragraphs[1].text for c in sign.rows[0].cells] == ["(Ký, đóng dấu)", "(Ký, đóng dấu)"]
@@ -317,10 +320,10 @@ def test_labels_overridden_from_data(tmp_path):
     doc, _ = render(data, tmp_path)
     lines = texts(doc)
     assert "I. SƠ LƯỢC LÝ LỊCH" in lines
-    assert any(t.startswith("(Về thành tích trong đợt thi đua") for t in lines)
+    assert any(t.replace("\n", " ").startswith("(Về thành tích trong đợt thi đua") for t in lines)
     assert any(t.startswith("ĐỀ NGHỊ TRUY TẶNG GIẤY KHEN") for t in lines)
     sign = doc.tables[-1]
-    assert sign.rows[0].cells[0].paragraphs[0].text == "THỦ TRƯỞNG ĐƠN VỊ NHẬN XÉT, XÁC NHẬN"
+    assert sign.rows[0].cells[0].paragraphs[0].text == "THỦ TRƯỞNG ĐƠN VỊ\nNHẬN XÉT, XÁC NHẬN"
     assert sign.rows[0].cells[1].paragraphs[1].text == "(Ký, ghi rõ họ tên)"
     box = find(doc, lambda t: t == "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG")
     assert style(doc, box)["bold"] is True
