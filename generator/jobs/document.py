@@ -11,6 +11,7 @@ from vanban.documents import Prepared, get_document_type
 from vanban.errors import DataValidationError, OutputError, Problem, SourceError
 from vanban.pipeline.convert import Converter, default_converter
 from vanban.pipeline.execute import render_step
+from vanban.pipeline.lenient import accept_clerk_forms
 from vanban.pipeline.load import Source, from_data, load_data
 from vanban.pipeline.plan import DocumentStep, Plan
 from vanban.pipeline.templates import choose_template
@@ -83,9 +84,10 @@ def prepare_document(
         )
     # The office reference is not a field of the document schema; check the rest strictly.
     fields = {k: v for k, v in source.data.items() if k != OFFICE_KEY}
-    validate(Source(fields, source.file, source.lines), doc_type.schema_name)
+    typed = accept_clerk_forms(Source(fields, source.file, source.lines), doc_type.schema_name)
+    validate(typed, doc_type.schema_name)
     the_office = resolve_office(source, office)
-    return doc_type.prepare(Source(fields, source.file, source.lines), the_office)
+    return doc_type.prepare(typed, the_office)
 
 
 def template_path(kind: str, *, office: Office | None = None, template: str | Path | None = None) -> tuple[Path, bool]:

@@ -134,6 +134,8 @@ class _Run:
         self.plan, self.report, self.folder, self.merger = plan, report, folder, merger
         self.on_document = on_document
         self.written: dict[str, Written] = {}
+        # Only what is zipped, recorded or moved into place needs indexing; a batch keeps no per-file state.
+        self.indexing = plan.all_or_nothing or plan.archive is not None or plan.record is not None
         self.pending: deque[Outcome] = deque()
         self.conversion_errors: list[str] = []
 
@@ -205,6 +207,8 @@ class _Run:
             self.report.manifest = manifest
 
     def _add(self, path: Path, sha256: str, size: int, pages: int | None = None) -> None:
+        if not self.indexing:
+            return
         name = path.relative_to(self.folder).as_posix() if path.is_relative_to(self.folder) else path.name
         self.written[name] = Written(name, sha256, size, pages)
 
