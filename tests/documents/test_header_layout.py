@@ -53,3 +53,26 @@ def test_draft_number_is_measured_as_four_digits() -> None:
     numbered, _ = layout("Số: 1058/CQLTHADS-CĐS&TKDL-X", [], ["X"])
     draft, _ = layout("Số:       /CQLTHADS-CĐS&TKDL-X", [], ["X"])
     assert draft["cot_trai"] >= numbered["cot_trai"] - 20
+
+
+def test_profile_splits_the_governing_body_and_keeps_the_so_line_whole() -> None:
+    from vanban.documents.common import header_context
+    from vanban.profile import Office
+
+    office = Office(
+        ten="Cục Quản lý Thi hành án dân sự",
+        viet_tat="CQLTHADS",
+        dia_danh="Hà Nội",
+        thu_truong="Cục trưởng",
+        co_quan_chu_quan="Bộ Tư pháp Thi hành án dân sự",
+        chu_quan_dong=("Bộ Tư pháp", "Thi hành án dân sự"),
+        don_vi={"CĐS&TKDL": "Ban Chuyển đổi số và Thống kê dữ liệu"},
+    )
+    problems = Problems(Source(data={}, file=None))
+    data = {"so": 1058, "ngay_ban_hanh": "2026-04-05", "don_vi_soan_thao": "CĐS&TKDL"}
+    ctx = header_context(office, data, "công văn", problems, unit="CĐS&TKDL")
+    assert ctx["co_quan_chu_quan"] == "BỘ TƯ PHÁP\nTHI HÀNH ÁN DÂN SỰ"
+    assert ctx["co_quan"] == "CỤC QUẢN LÝ\nTHI HÀNH ÁN DÂN SỰ"
+    assert ctx["so_ky_hieu"] == "Số: 1058/CQLTHADS-CĐS&TKDL"
+    assert text_width_twips(ctx["so_ky_hieu"], geometry.SO_SIZE) + geometry.HEADER_SLACK <= ctx["cot_trai"]
+    assert not problems.warnings
