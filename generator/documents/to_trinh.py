@@ -31,7 +31,7 @@ from vanban.nd30.awards import (
     subject_phrase,
 )
 from vanban.nd30.citations import cite, punctuate_lines
-from vanban.ooxml.breaks import broken_markup, widest_line
+from vanban.ooxml.breaks import broken_markup, broken_text, widest_line
 from vanban.ooxml.geometry import TITLE_SIZE
 from vanban.ooxml.richtext import plain, rich
 from vanban.pipeline.load import Source
@@ -148,8 +148,9 @@ def danh_sach_context(source: Source, office: Office, so_ky_hieu: str) -> dict[s
             }
         )
     return {
-        "tieu_de": upper_vi(plain(title)),
-        "kem_theo": kem_theo,
+        # Centred lines broken at phrase boundaries, never "… CỤC QUẢN LÝ THI / HÀNH ÁN DÂN SỰ" (issue 11).
+        "tieu_de": broken_text(title_lines(upper_vi(plain(title)), office.names)),
+        "kem_theo": broken_text(title_lines(kem_theo, office.names, bold=False)),
         "co_ghi_chu": any(n.get("ghi_chu") for n in nominees),
         "nhom": groups,
         "khoi": group_blocks(groups),  # the table's blocks of rows, one table each
