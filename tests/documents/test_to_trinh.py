@@ -254,7 +254,12 @@ def test_danh_sach_title_on_new_section_with_own_page_numbers(sample: Path) -> N
     assert doc.sections[1].different_first_page_header_footer
     paragraphs = top(sample)
     i = next(i for i, p in enumerate(paragraphs) if p.text == "DANH SÁCH")
-    assert paragraphs[i + 1].text == f"TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ TẶNG {BK.upper()} VÀ {GK.upper()}"
+    # Broken at phrase boundaries (before "CỦA"), never inside "CỤC QUẢN LÝ THI HÀNH ÁN DÂN SỰ".
+    assert paragraphs[i + 1].text == (
+        "TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ TẶNG BẰNG KHEN\nCỦA BỘ TRƯỞNG BỘ TƯ PHÁP VÀ GIẤY KHEN\n"
+        "CỦA CỤC TRƯỞNG CỤC QUẢN LÝ THI HÀNH ÁN DÂN SỰ"
+    )
+    assert paragraphs[i + 1].text.replace("\n", " ") == f"TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ TẶNG {BK.upper()} VÀ {GK.upper()}"
     kem_theo = paragraphs[i + 2]
     assert kem_theo.text == (
         "(Kèm theo Tờ trình số 17/TTr-CQLTHADS ngày 22 tháng 4 năm 2026 của Cục Quản lý Thi hành án dân sự)"
@@ -292,7 +297,7 @@ def test_single_form_and_own_trich_yeu_and_can_cu(tmp_path: Path) -> None:
     assert "Về việc đề nghị tặng Giấy khen cho cá nhân có thành tích xuất sắc" in lines
     assert "Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;" in lines
     assert "Căn cứ Biên bản họp Hội đồng ngày 20/4/2026." in lines
-    assert f"CÁ NHÂN ĐỀ NGHỊ TẶNG {GK.upper()}" in lines
+    assert f"CÁ NHÂN ĐỀ NGHỊ TẶNG {GK.upper()}" in [line.replace("\n", " ") for line in lines]
     assert f"tặng {GK} cho 03 cá nhân (có danh sách kèm theo)." in next(t for t in lines if "kính đề nghị" in t)
     assert "I. CÁ NHÂN" in lines
 
