@@ -31,17 +31,22 @@ router = APIRouter()
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ACTIONS = ("kiem_tra", "docx", "pdf", "xem_pdf", "yaml")
-# The outline syntax, as the page explains it (defined in generator/outline.py; keep both in step).
+# The outline syntax, as the page explains it (defined in generator/documents/outline.py; README.md and
+# docs/nd30-rules.md list the same constructs, tests/ooxml/test_richtext_styles.py keeps the three in step).
 OUTLINE_HELP = [
-    ("# Tiêu đề", "mục có tiêu đề (cấp 1); ## mục con, ### cấp sâu hơn"),
-    ("#. Nội dung", "đoạn có đánh số, không tiêu đề (##. ở cấp 2)"),
+    ("# Tiêu đề", "mục có tiêu đề (cấp 1, đậm); ## mục con, ### cấp sâu hơn"),
+    ("#. Nội dung", "đoạn có đánh số, không tiêu đề, số thường (##. ở cấp 2); ngay dưới # thì nằm trong mục đó"),
+    ("**#.** Nội dung", "chỉ số in đậm, chữ thường (*#.* số nghiêng, ***#.*** số đậm nghiêng)"),
+    ("#. **Mở đầu:** còn lại", "số và cụm mở đầu in đậm, phần sau chữ thường (*Mở đầu:* thì số nghiêng)"),
     ("# Tiêu đề {1.1}", "các mục con đánh số 1.1., 1.2."),
     ("- Nội dung", "gạch đầu dòng"),
     ("+ Nội dung", "gạch con, dưới dòng - ngay trên"),
     ("(dòng trống)", "kết thúc đoạn văn hoặc danh sách gạch đầu dòng"),
+    ("(mỗi dòng)", "một đoạn văn (dán từ Word vẫn đúng); dòng bắt đầu chữ thường nối vào dòng trên chưa hết câu"),
     ("---", "trở ra ngoài mọi mục (ví dụ đoạn kết)"),
     ("##", "(chỉ có dấu #) trở lại mục cấp 2 phía trên, sau các mục con của nó"),
-    ("**đậm**, *nghiêng*", "chữ đậm, chữ nghiêng"),
+    ("**đậm**, *nghiêng*, ***cả hai***", "chữ đậm, chữ nghiêng, đậm nghiêng"),
+    ("\\*", "dấu sao thường; dấu * không có cặp, như (*), giữ nguyên"),
 ]
 
 
