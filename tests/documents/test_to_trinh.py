@@ -262,7 +262,7 @@ def test_danh_sach_title_on_new_section_with_own_page_numbers(sample: Path) -> N
     assert paragraphs[i + 1].text.replace("\n", " ") == f"TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ TẶNG {BK.upper()} VÀ {GK.upper()}"
     kem_theo = paragraphs[i + 2]
     assert kem_theo.text == (
-        "(Kèm theo Tờ trình số 17/TTr-CQLTHADS ngày 22 tháng 4 năm 2026 của Cục Quản lý Thi hành án dân sự)"
+        "(Kèm theo Tờ trình số 17/TTr-CQLTHADS ngày 22 tháng 4 năm 2026\ncủa Cục Quản lý Thi hành án dân sự)"
     )
     assert style(sample, paragraphs[i])["bold"] is True
     assert style(sample, kem_theo) == {"size": 14, "bold": False, "italic": True, "align": "center"}
