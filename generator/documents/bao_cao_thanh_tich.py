@@ -32,6 +32,7 @@ from vanban.documents.common import (
 )
 from vanban.documents.results_table import table_context
 from vanban.nd30 import check_name
+from vanban.nd30.awards import position_and_unit
 from vanban.ooxml.breaks import broken_markup, broken_text, widest_line
 from vanban.ooxml.geometry import TEXT_WIDTH, TITLE_SIZE
 from vanban.ooxml.richtext import plain, rich
@@ -96,7 +97,8 @@ def proposal_line(hinh_thuc: str, truy_tang: bool = False) -> str:
 def subject_line(data: dict[str, Any]) -> str:
     """Return who the report is about: `Họ tên, chức vụ, đơn vị` for a person, the unit's name for a unit."""
     if data["loai"] == CA_NHAN:
-        return ", ".join(data[k].strip() for k in ("ho_ten", "chuc_vu", "don_vi") if data.get(k))
+        person = [data.get("ho_ten", "").strip(), position_and_unit(data.get("chuc_vu"), data.get("don_vi"))]
+        return ", ".join(p for p in person if p)
     return str(data.get("ten", "")).strip()
 
 

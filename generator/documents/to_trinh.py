@@ -27,6 +27,7 @@ from vanban.nd30.awards import (
     KINDS,
     forms_phrase,
     order_nominees,
+    position_and_unit,
     proposal_phrase,
     subject_phrase,
 )
@@ -138,7 +139,7 @@ def danh_sach_context(source: Source, office: Office, so_ky_hieu: str) -> dict[s
                     {
                         "tt": str(tt),
                         "ten": rich(n["ten"]),
-                        "chuc_vu_don_vi": rich(", ".join(x for x in (n.get("chuc_vu"), n.get("don_vi")) if x)),
+                        "chuc_vu_don_vi": rich(position_and_unit(n.get("chuc_vu"), n.get("don_vi"))),
                         "hinh_thuc": rich(" ".join(n["hinh_thuc"].split())),
                         "tom_tat": rich(n.get("tom_tat_thanh_tich") or ""),
                         "ghi_chu": rich(n.get("ghi_chu") or ""),

@@ -13,6 +13,7 @@ from functools import partial
 from typing import Any
 
 from vanban.documents.common import Problems
+from vanban.nd30.awards import position_and_unit
 from vanban.nd30.voting import (
     VoteResult,
     check_office_threshold,
@@ -89,7 +90,7 @@ def judge(data: dict[str, Any], total: int, problems: Problems) -> list[VoteRow]
 
 
 def _row_name(item: dict[str, Any]) -> str:
-    return ", ".join(p for p in (item["ten"], item.get("chuc_vu"), item.get("don_vi")) if p)
+    return ", ".join(p for p in (item["ten"], position_and_unit(item.get("chuc_vu"), item.get("don_vi"))) if p)
 
 
 def ballot_lines(data: dict[str, Any], total: int, problems: Problems) -> list[str]:

@@ -22,12 +22,40 @@ __all__ = [
     "count_phrase",
     "forms_phrase",
     "order_nominees",
+    "position_and_unit",
     "proposal_phrase",
     "subject_phrase",
 ]
 
 # Data values of `loai` and how the text names them; tập thể come first (practice of danh sách tables).
 KINDS = {"tap_the": "tập thể", "ca_nhan": "cá nhân"}
+
+
+# Abbreviations a chức vụ may use for words of the unit's name ("Trưởng Phòng THADS khu vực 4").
+_SAME_WORDS = {"thads": "thi hành án dân sự", "tp.": "thành phố", "ubnd": "ủy ban nhân dân"}
+
+
+def _plain_name(text: str) -> str:
+    """Reduce a name for comparison: lower case, one space, known abbreviations spelled out."""
+    words = " ".join(text.split()).casefold().split(" ")
+    return " ".join(_SAME_WORDS.get(w, w) for w in words)
+
+
+def position_and_unit(chuc_vu: str | None, don_vi: str | None) -> str:
+    """Return "chức vụ, đơn vị" as a clerk writes it: a unit the chức vụ already names is not repeated.
+
+    "Trưởng Phòng Thi hành án dân sự khu vực 4" + "Phòng Thi hành án dân sự khu vực 4, Thi hành án dân
+    sự tỉnh Lâm Đồng" gives "Trưởng Phòng Thi hành án dân sự khu vực 4, Thi hành án dân sự tỉnh Lâm
+    Đồng": each leading comma part of the đơn vị that the chức vụ ends with (or contains) is dropped.
+    Either value empty or None: the other alone.
+    """
+    position = " ".join((chuc_vu or "").split())
+    parts = [" ".join(p.split()) for p in (don_vi or "").split(",")]
+    parts = [p for p in parts if p]
+    named = f" {_plain_name(position)} "
+    while parts and position and f" {_plain_name(parts[0])} " in named:
+        parts.pop(0)
+    return ", ".join(x for x in (position, *parts) if x)
 
 
 @dataclass(frozen=True)
