@@ -38,6 +38,7 @@ class Office:
     chu_quan_dong: tuple[str, ...] = ()
     tap_the: str | None = None
     don_vi: dict[str, str] = field(default_factory=dict)
+    thu_truong_don_vi: dict[str, str] = field(default_factory=dict)  # unit name → its head's name, when given
     nguoi_ky: tuple[Person, ...] = ()
     thu_muc_mau: Path | None = None
     file: Path | None = None
@@ -112,6 +113,7 @@ def office_from_source(source: Source) -> Office:
         chu_quan_dong=tuple(d.get("chu_quan_dong") or ()),
         tap_the=d.get("tap_the"),
         don_vi={u["viet_tat"]: u["ten"] for u in d.get("don_vi") or []},
+        thu_truong_don_vi={u["ten"]: u["thu_truong"] for u in d.get("don_vi") or [] if u.get("thu_truong")},
         nguoi_ky=tuple(
             Person(p["ho_ten"], p["chuc_vu"], p.get("quyen_han"), source.line_of(f"nguoi_ky[{i}].chuc_vu"))
             for i, p in enumerate(d.get("nguoi_ky") or [], 1)

@@ -27,6 +27,13 @@ TAP_THE = [
     ("Phòng Thi hành án dân sự khu vực 7", GK, 9, 15, "Phan Thiết", 1977, 33),
     ("Phòng Thi hành án dân sự khu vực 12", GK, 8, 12, "Gia Nghĩa", 1408, 29),
 ]
+# Column "Thủ trưởng đơn vị"; Phòng Nghiệp vụ is left blank: its head comes from the office profile's unit entry.
+HEADS = {
+    "Phòng Thi hành án dân sự khu vực 1": "Âu Văn Lực",
+    "Phòng Thi hành án dân sự khu vực 4": "Vi Văn Thành",
+    "Phòng Thi hành án dân sự khu vực 7": "Đàm Văn Hậu",
+    "Phòng Thi hành án dân sự khu vực 12": "Mã Thị Hoa",
+}
 
 CA_NHAN = [
     ("Đinh Thị Hồng Nhung", "Chấp hành viên", "Phòng Thi hành án dân sự khu vực 1", BK, 11, "1986-03-14", "Nữ", 612),
@@ -133,6 +140,7 @@ def rows(with_extra: bool, text_dir: str) -> list[dict]:
                 "don_vi": UNIT,
                 "hinh_thuc": form,
                 "so_phieu_dong_y": votes,
+                **({"thu_truong_don_vi": HEADS[name]} if name in HEADS else {}),
                 "tom_tat_thanh_tich": (
                     f"Cập nhật đầy đủ {cases:,} hồ sơ lên Nền tảng số, hoàn thành sớm; dữ liệu đúng, đủ, sạch.".replace(
                         ",", ".", 1

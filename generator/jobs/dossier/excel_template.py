@@ -44,6 +44,7 @@ WIDTHS = {
     "so_phieu_dong_y": 10,
     "ngay_sinh": 12,
     "gioi_tinh": 9,
+    "thu_truong_don_vi": 24,
     "tom_tat_thanh_tich": 50,
     "tep_thanh_tich": 28,
     "ghi_chu": 20,

@@ -99,7 +99,24 @@ def bien_ban_data(campaign: Campaign, voted: Sequence[Nomination]) -> dict[str, 
     return data
 
 
-def bao_cao_data(campaign: Campaign, record: Nomination, body: list[Any], extra: dict[str, Any]) -> dict[str, Any]:
+def unit_head(record: Nomination, office: Office | None) -> str | None:
+    """Return the name under a tập thể's "THỦ TRƯỞNG ĐƠN VỊ": the table's column, else the office profile's unit entry.
+
+    None: neither gives one (the report leaves a blank line to write the name by hand).
+    """
+    row = record.fields
+    if row.get("thu_truong_don_vi"):
+        return str(row["thu_truong_don_vi"]).strip()
+    if office is None:
+        return None
+    wanted = " ".join(str(row["ten"]).split()).casefold()
+    heads = {" ".join(unit.split()).casefold(): name for unit, name in office.thu_truong_don_vi.items()}
+    return heads.get(wanted)
+
+
+def bao_cao_data(
+    campaign: Campaign, record: Nomination, body: list[Any], extra: dict[str, Any], office: Office | None = None
+) -> dict[str, Any]:
     """Build a báo cáo thành tích's data (schemas/bao-cao-thanh-tich) from the campaign and one nominee."""
     row = record.fields
     data: dict[str, Any] = dict(campaign.bao_cao)
@@ -115,6 +132,9 @@ def bao_cao_data(campaign: Campaign, record: Nomination, body: list[Any], extra:
         data["ten"] = row["ten"]
         data["co_quan_dau_trang"] = {"cap_tren": row.get("don_vi") or campaign.unit.ten}
         data.update({k: row[k] for k in TEAM_KEYS if row.get(k) not in (None, "")})
+        head = unit_head(record, office)
+        if head:
+            data["nguoi_bao_cao_ho_ten"] = head
     data["thanh_tich"] = body
     data.update(extra)
     return data
@@ -255,7 +275,7 @@ def plan_dossier(
         if path is not None:
             inputs.append(path)
         if body is not None and not trouble:
-            reports.append((record, bao_cao_data(campaign, record, body, extra)))
+            reports.append((record, bao_cao_data(campaign, record, body, extra, office)))
     if not result.passed and not problems:
         problems.append(
             Problem(

@@ -1,0 +1,77 @@
+"""The sample dossier's documents as a văn thư types them (issue 11, item 5): open the DOCX and check."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+from vanban.jobs.dossier.assemble import build_dossier
+from vanban.jobs.dossier.nominations import Nomination
+from vanban.jobs.dossier.plan import unit_head
+from vanban.profile import Office
+from vanban.resources import SAMPLES
+
+CAMPAIGN = SAMPLES / "ho-so-khen-thuong" / "campaign.yaml"
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def dossier(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("ho-so")
+    build_dossier(CAMPAIGN, out, today=TODAY)
+    return out
+
+
+def _text(path: Path) -> str:
+    doc = Document(str(path))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def _signature_names(path: Path) -> list[str]:
+    """Return the names row of a báo cáo's signature pair (the last table's last row)."""
+    table = Document(str(path)).tables[-1]
+    return [cell.text.strip() for cell in table.rows[-1].cells]
+
+
+@pytest.mark.parametrize(
+    ("slug", "head"),
+    [
+        ("phong-thi-hanh-an-dan-su-khu-vuc-1", "Âu Văn Lực"),
+        ("phong-thi-hanh-an-dan-su-khu-vuc-4", "Vi Văn Thành"),
+        # the table leaves it blank: the office profile's unit entry names the head
+        ("phong-nghiep-vu-va-to-chuc-thi-hanh-an", "Lò Văn Sáng"),
+        ("phong-thi-hanh-an-dan-su-khu-vuc-7", "Đàm Văn Hậu"),
+        ("phong-thi-hanh-an-dan-su-khu-vuc-12", "Mã Thị Hoa"),
+    ],
+)
+def test_team_report_names_its_head(dossier: Path, slug: str, head: str) -> None:
+    (report,) = dossier.glob(f"*_bao-cao-thanh-tich_{slug}.docx")
+    assert _signature_names(report) == ["Hồ Văn Thạch", head]
+
+
+def _nomination(fields: dict[str, object]) -> Nomination:
+    name = str(fields["ten"])
+    return Nomination(1, "tap_the", name, "Bằng khen", 10, fields, Path("de-nghi.xlsx"), None, 2)
+
+
+def test_unit_head_from_column_then_profile() -> None:
+    office = Office("X", "X", "X", "X", thu_truong_don_vi={"Phòng Tổ chức cán bộ": "Kiều Thị Ngân"})
+    assert unit_head(_nomination({"ten": "Phòng  tổ chức cán bộ"}), office) == "Kiều Thị Ngân"
+    assert (
+        unit_head(_nomination({"ten": "Phòng Tổ chức cán bộ", "thu_truong_don_vi": " Lê Văn A "}), office) == "Lê Văn A"
+    )
+    assert unit_head(_nomination({"ten": "Văn phòng"}), office) is None
+    assert unit_head(_nomination({"ten": "Văn phòng"}), None) is None
+
+
+def test_unit_not_repeated_after_a_chuc_vu_that_names_it(dossier: Path) -> None:
+    repeated = "Trưởng Phòng Thi hành án dân sự khu vực 4, Phòng Thi hành án dân sự khu vực 4"
+    wanted = "Trưởng Phòng Thi hành án dân sự khu vực 4, Thi hành án dân sự tỉnh Lâm Đồng"
+    for pattern in ("*_danh-sach_*.docx", "*_bien-ban_*.docx", "*_bao-cao-thanh-tich_vi-van-thanh.docx"):
+        (path,) = dossier.glob(pattern)
+        text = " ".join(_text(path).split())
+        assert repeated not in text, path.name
+        assert wanted in text, path.name
