@@ -15,7 +15,8 @@ import parts
 from docx.enum.section import WD_SECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docxbuild import new_document, page_numbers, para, rule, tag
+from docx.text.paragraph import Paragraph
+from docxbuild import new_document, page_numbers, para, rule, run_format, tag
 from docxtables import add_row, cant_split, cell_valign, grid_table, repeat_header, table_blocks
 
 from vanban.ooxml.geometry import TABLE_SIZE, TEXT_WIDTH
@@ -26,6 +27,8 @@ FIELDS = ("tt", "ten", "chuc_vu_don_vi", "hinh_thuc", "tom_tat")
 # Column widths in twips, summing to the text width (9354).
 WIDTHS = (567, 1900, 2100, 2200, 2587)
 WIDTHS_GHI_CHU = (567, 1750, 1850, 1950, 2137, 1100)
+# Text of the paragraph that ends the tờ trình's section (a Jinja comment: the document shows nothing).
+SECTION_BREAK_NOTE = "{# ngắt phần: danh sách sang trang mới, số trang lại từ 1 #}"
 
 
 def _section_break(doc) -> None:
@@ -35,13 +38,17 @@ def _section_break(doc) -> None:
     # this section's properties, and with them its page numbers.
     page_numbers(doc.sections[-1])
     body = doc.element.body
-    # the paragraph that closes section 1 carries no text; keep it tiny so it never adds a page
+    # The paragraph that closes section 1 is kept tiny so it never adds a page. It holds a Jinja comment
+    # (rendered as nothing): LibreOffice drops an empty paragraph that only ends a section and moves the
+    # section break into the `{%p if kem_danh_sach %}` paragraph above, which docxtpl deletes — the danh
+    # sách would then run on in section 1's page numbers. A paragraph with text keeps its section break.
     closing = body.findall(qn("w:p"))[-1]
     rpr = OxmlElement("w:rPr")
     size = OxmlElement("w:sz")
     size.set(qn("w:val"), "2")
     rpr.append(size)
     closing.get_or_add_pPr().append(rpr)
+    run_format(Paragraph(closing, doc).add_run(SECTION_BREAK_NOTE), size=1)
     sect = doc.sections[-1]._sectPr
     numbering = OxmlElement("w:pgNumType")
     numbering.set(qn("w:start"), "1")
