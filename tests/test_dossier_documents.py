@@ -75,3 +75,26 @@ def test_unit_not_repeated_after_a_chuc_vu_that_names_it(dossier: Path) -> None:
         text = " ".join(_text(path).split())
         assert repeated not in text, path.name
         assert wanted in text, path.name
+
+
+def test_vote_section_goes_under_the_campaigns_empty_heading(dossier: Path) -> None:
+    (path,) = dossier.glob("*_bien-ban_*.docx")
+    lines = [p.text.strip() for p in Document(str(path)).paragraphs if p.text.strip()]
+    heading = lines.index("3. Hội đồng bỏ phiếu kín")
+    assert lines[heading + 1].startswith("Ban kiểm phiếu gồm")
+    assert not any(line.startswith("4. ") for line in lines)
+    assert "Kết quả bỏ phiếu" not in lines and "4. Kết quả bỏ phiếu" not in lines
+
+
+def test_empty_heading_elsewhere_is_left_out_with_a_warning() -> None:
+    from vanban.documents.bien_ban import body_with_votes
+    from vanban.documents.common import Problems
+    from vanban.pipeline.load import Source
+
+    problems = Problems(Source({}, None, {}))
+    vote = {"tieu_de": "Kết quả bỏ phiếu", "noi_dung": ["Ban kiểm phiếu gồm: A."]}
+    items = [{"tieu_de": "Trống"}, {"tieu_de": "Thảo luận", "noi_dung": ["Ý kiến."]}]
+    assert body_with_votes(items, vote, problems) == [items[1], vote]
+    assert [p.field for p in problems.warnings] == ["noi_dung[1].tieu_de"]
+    last_empty = [items[1], {"tieu_de": "Bỏ phiếu kín", "so_dam": True}]
+    assert body_with_votes(last_empty, vote, problems)[-1] == {**vote, "tieu_de": "Bỏ phiếu kín", "so_dam": True}

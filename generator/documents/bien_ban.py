@@ -140,6 +140,35 @@ def closing_line(data: dict[str, Any], start_day: Any, problems: Problems) -> st
     return f"Cuộc họp kết thúc vào {end_time} cùng ngày{CLOSING_MARK}"
 
 
+def _empty_heading(item: Any) -> bool:
+    """Tell whether a body item is a title with nothing under it ("- tieu_de: Hội đồng bỏ phiếu kín")."""
+    return (
+        isinstance(item, dict)
+        and bool(item.get("tieu_de"))
+        and not any(item.get(k) for k in ("noi_dung", "gach", "doan"))
+    )
+
+
+def body_with_votes(items: list[Any], vote_part: dict[str, Any], problems: Problems) -> list[Any]:
+    """Return the meeting's items and the vote section: an empty heading never prints alone.
+
+    A last heading written with nothing under it is where the clerk means the vote to go: the vote
+    lines are printed under it (its title, not "Kết quả bỏ phiếu"). Any other empty heading is left out,
+    with a warning.
+    """
+    items = list(items)
+    if items and _empty_heading(items[-1]):
+        last = items.pop()
+        vote_part = {**vote_part, **{k: v for k, v in last.items() if k in ("tieu_de", "so_dam", "so_nghieng")}}
+    kept = []
+    for index, item in enumerate(items, start=1):
+        if _empty_heading(item):
+            problems.warn(f"noi_dung[{index}].tieu_de", f"Mục '{item['tieu_de']}' không có nội dung: không in.")
+            continue
+        kept.append(item)
+    return [*kept, vote_part]
+
+
 def prepare(source: Source, office: Office) -> Prepared:
     """Build the biên bản context: Mẫu 1.9 lines, the vote table and its summary, THƯ KÝ | CHỦ TỌA."""
     data = source.data
@@ -167,7 +196,8 @@ def prepare(source: Source, office: Office) -> Prepared:
         "tieu_de": data.get("tieu_de_bo_phieu") or DEFAULT_VOTE_TITLE,
         "noi_dung": ballot_lines(data, total, problems),
     }
-    body: list[BodyParagraph] = number_body([*(data.get("noi_dung") or []), vote_part], (ARABIC, LETTER))
+    items = body_with_votes(data.get("noi_dung") or [], vote_part, problems)
+    body: list[BodyParagraph] = number_body(items, (ARABIC, LETTER))
     context = {
         **header,
         "ten_cuoc_hop": broken_markup(lines := title_lines(name, office.names)),
