@@ -95,3 +95,9 @@ def test_title_rule_twips(trich_yeu: str, expected: int) -> None:
 def test_title_rule_is_centred_on_the_text_width() -> None:
     p = parse_fragment(str(title_rule("V/v")))
     assert attr(p, "w:pPr/w:ind", "w:left") == str((TEXT_WIDTH - MIN_TITLE_RULE) // 2)
+
+
+def test_title_rule_stands_a_little_below_the_text() -> None:
+    """The trích yếu's rule keeps clear of the descenders (issue 11, item 5); other rules sit flush."""
+    assert int(attr(parse_fragment(str(title_rule("V/v"))), "w:pPr/w:spacing", "w:before")) >= 60
+    assert attr(parse_fragment(str(horizontal_rule(1000, 4000))), "w:pPr/w:spacing", "w:before") == "0"
