@@ -96,8 +96,8 @@ def test_can_cu_italic_with_rule_endings(rendered: dict[str, Path]) -> None:
     _, block, _ = _text_block(path)
     can_cu = block[:3]
     assert [p.text for p in can_cu] == [
-        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết "
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;",  # citation dates short, as the tờ trình
+        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ quy định chi tiết "
         "một số điều của Luật Thi đua, khen thưởng;",
         "Căn cứ Kế hoạch công tác cải cách hành chính năm 2026 của Bộ Tư pháp.",
     ]
