@@ -98,3 +98,79 @@ def test_empty_heading_elsewhere_is_left_out_with_a_warning() -> None:
     assert [p.field for p in problems.warnings] == ["noi_dung[1].tieu_de"]
     last_empty = [items[1], {"tieu_de": "Bỏ phiếu kín", "so_dam": True}]
     assert body_with_votes(last_empty, vote, problems)[-1] == {**vote, "tieu_de": "Bỏ phiếu kín", "so_dam": True}
+
+
+@pytest.mark.parametrize(
+    ("written", "full"),
+    [
+        ("Bằng khen", "Bằng khen của Bộ trưởng Bộ Tư pháp"),
+        ("bang khen", "Bằng khen của Bộ trưởng Bộ Tư pháp"),
+        ("Giấy khen", "Giấy khen của Cục trưởng Cục Quản lý Thi hành án dân sự"),
+        ("Bằng khen của Bộ trưởng Bộ Tư pháp", None),  # already in full: nothing to expand
+        ("Bằng", None),
+        ("Khen", None),
+    ],
+)
+def test_full_form(written: str, full: str | None) -> None:
+    from vanban.nd30.awards import full_form
+
+    forms = ["Bằng khen của Bộ trưởng Bộ Tư pháp", "Giấy khen của Cục trưởng Cục Quản lý Thi hành án dân sự"]
+    assert full_form(written, forms) == full
+    assert full_form("Bằng khen", [*forms, "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"]) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "person", "warned"),
+    [
+        ("nguyễn văn an", True, True),
+        ("Nguyễn văn An", True, True),
+        ("Nguyễn Văn An", True, False),
+        ("phòng Tổ chức cán bộ", False, True),
+        ("Phòng Tổ chức cán bộ", False, False),
+        ("", True, False),
+    ],
+)
+def test_lower_case_name(name: str, person: bool, warned: bool) -> None:
+    from vanban.nd30.awards import lower_case_name
+
+    assert (lower_case_name(name, person=person) is not None) is warned
+
+
+@pytest.fixture
+def clerks_dossier(tmp_path: Path) -> Path:
+    """A copy of the sample dossier with a short form, a lower-case name and a tờ trình dated before the meeting."""
+    import shutil
+
+    from openpyxl import load_workbook
+
+    root = tmp_path / "samples"
+    shutil.copytree(SAMPLES / "ho-so-khen-thuong", root / "ho-so-khen-thuong")
+    shutil.copytree(SAMPLES / "co-quan", root / "co-quan")
+    campaign = root / "ho-so-khen-thuong" / "campaign.yaml"
+    text = campaign.read_text(encoding="utf-8").replace("ngay_ban_hanh: 2026-11-24", "ngay_ban_hanh: 2026-11-18")
+    campaign.write_text(text, encoding="utf-8")
+    table = root / "ho-so-khen-thuong" / "de-nghi.xlsx"
+    book = load_workbook(table)
+    sheet = book.worksheets[0]
+    headers = {cell.value: cell.column for cell in sheet[1]}
+    sheet.cell(row=2, column=headers["Hình thức đề nghị"]).value = "Bằng khen"
+    sheet.cell(row=7, column=headers["Họ và tên / Tên tập thể"]).value = "đinh thị hồng nhung"
+    book.save(table)
+    return campaign
+
+
+def test_clerks_slips_are_warnings(clerks_dossier: Path, tmp_path: Path) -> None:
+    from vanban.jobs.dossier.plan import plan_dossier
+
+    plan = plan_dossier(clerks_dossier, today=TODAY)
+    messages = [w.message for w in plan.warnings]
+    assert any("'Bằng khen' viết tắt" in m and "Bằng khen của Bộ trưởng Bộ Tư pháp" in m for m in messages)
+    assert any("'đinh thị hồng nhung'" in m for m in messages)
+    assert any(m.startswith("Biên bản ngày 20/11/2026 sau tờ trình ngày 18/11/2026") for m in messages)
+    assert all(w.warning for w in plan.warnings)
+    out = tmp_path / "out"
+    build_dossier(clerks_dossier, out, today=TODAY)
+    (report,) = out.glob("*_bao-cao-thanh-tich_phong-thi-hanh-an-dan-su-khu-vuc-1.docx")
+    assert "ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA BỘ TRƯỞNG BỘ TƯ PHÁP" in " ".join(_text(report).split())
+    (danh_sach,) = out.glob("*_danh-sach_*.docx")
+    assert "Bằng khen của Bộ trưởng Bộ Tư pháp" in _text(danh_sach)

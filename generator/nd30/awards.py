@@ -20,6 +20,8 @@ __all__ = [
     "award_forms",
     "count_by_form",
     "count_phrase",
+    "full_form",
+    "lower_case_name",
     "forms_phrase",
     "order_nominees",
     "position_and_unit",
@@ -56,6 +58,35 @@ def position_and_unit(chuc_vu: str | None, don_vi: str | None) -> str:
     while parts and position and f" {_plain_name(parts[0])} " in named:
         parts.pop(0)
     return ", ".join(x for x in (position, *parts) if x)
+
+
+def full_form(written: str, forms: Sequence[str]) -> str | None:
+    """Return the one campaign form a short name stands for ("Bằng khen" → "Bằng khen của Bộ trưởng …").
+
+    The written words must begin exactly one of `forms` (case and diacritics ignored) as whole words;
+    None when none does or when several do ("Bằng khen" with two kinds of Bằng khen: the clerk must choose).
+    """
+    key = form_key(written)
+    if len(key.split()) < 2:  # one word ("Bằng") names no form
+        return None
+    found = [f for f in forms if (k := form_key(f)) != key and (k + " ").startswith(key + " ")]
+    return found[0] if len(found) == 1 else None
+
+
+def lower_case_name(name: str, *, person: bool) -> str | None:
+    """Return why a name is typed in lower case ("nguyễn văn an", "phòng Tổ chức cán bộ"); None if it is not.
+
+    A person's name has every word capitalised; a unit's name begins with a capital (NĐ 30 Phụ lục I, II.7.đ
+    and the forms' "ghi đầy đủ bằng chữ in thường" mean ordinary case, not lower case).
+    """
+    words = [w for w in " ".join(name.split()).split(" ") if w[:1].isalpha()]
+    if not words:
+        return None
+    if person and any(w[:1].islower() for w in words):
+        return f"Họ tên '{name.strip()}' có chữ viết thường ở đầu từ: viết hoa chữ cái đầu mỗi tiếng của họ tên."
+    if not person and words[0][:1].islower():
+        return f"Tên '{name.strip()}' viết thường chữ đầu: viết hoa chữ cái đầu tên tập thể, đơn vị."
+    return None
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from typing import Any
 from vanban.errors import DataValidationError, Problem
 from vanban.jobs.dossier.nominations import Nomination, Table, fold
 from vanban.jobs.dossier.quotas import QuotaExcess, QuotaRule, Tier, Unit, check_quotas
-from vanban.nd30.awards import KINDS
+from vanban.nd30.awards import KINDS, full_form, lower_case_name
 from vanban.nd30.symbols import RuleError
 from vanban.nd30.voting import (
     VoteResult,
@@ -260,9 +260,25 @@ def review(campaign: Campaign, table: Table, today: date) -> Review:
         if written and written not in forms:
             forms[written] = campaign.form(written)
         form = forms[written] if written else None
+        # "Bằng khen" for the campaign's "Bằng khen của Bộ trưởng Bộ Tư pháp": printed in full, with a warning.
+        short = full_form(written, [f.ten for f in campaign.forms]) if written and form is None else None
+        if short:
+            form = campaign.form(short)
         # The campaign's spelling of the form, so counts and groups agree.
         nominee = Nomination.from_record(record, form.ten if form is not None else None)
         out.nominations.append(nominee)
+        if short:
+            out.warnings.append(
+                nominee.problem(
+                    f"Hình thức '{written}' viết tắt: in đầy đủ '{short}' như trong đợt thi đua.",
+                    "hinh_thuc",
+                    warning=True,
+                )
+            )
+        for key, person in (("ten", nominee.loai == "ca_nhan"), ("don_vi", False)):
+            lower = lower_case_name(str(nominee.get(key) or ""), person=person)
+            if lower:
+                out.warnings.append(nominee.problem(f"{lower} (chữ in ra như đã ghi)", key, warning=True))
         if written and form is None:
             allowed = "; ".join(f.ten for f in campaign.forms)
             out.problems.append(

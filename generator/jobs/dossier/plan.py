@@ -24,7 +24,7 @@ from vanban.nd30.awards import order_nominees
 from vanban.nd30.symbols import so_ky_hieu, symbol
 from vanban.pipeline.load import Source
 from vanban.profile import Office, load_office
-from vanban.vi import ascii_slug
+from vanban.vi import ascii_slug, format_date_short, parse_date
 
 DE_NGHI_KEYS = ("loai", "ten", "chuc_vu", "don_vi", "hinh_thuc", "tom_tat_thanh_tich", "so_phieu_dong_y", "ghi_chu")
 PERSON_KEYS = ("ngay_sinh", "gioi_tinh", "que_quan", "tru_quan", "chuc_vu", "trinh_do", "hoc_ham_hoc_vi")
@@ -148,6 +148,29 @@ def _bien_ban_ref(campaign: Campaign, office: Office) -> dict[str, Any] | None:
         return None
     ref = so_ky_hieu(number, symbol("biên bản", office.viet_tat)).removeprefix("Số:").strip()
     return {"loai": "Biên bản", "so_ky_hieu": ref, "ngay": campaign.cuoc_hop["ngay_hop"]}
+
+
+def meeting_after_proposal(campaign: Campaign, ref: dict[str, Any] | None) -> Problem | None:
+    """Return a warning when the biên bản is dated after the tờ trình that cites it; None otherwise or undated."""
+    issued, held = campaign.to_trinh.get("ngay_ban_hanh"), (ref or {}).get("ngay")
+    if not issued or not held:
+        return None
+    try:
+        issued_day, held_day = parse_date(issued), parse_date(held)
+    except ValueError:
+        return None  # a bad date is the document's own error
+    if held_day <= issued_day:
+        return None
+    src = campaign.source
+    return Problem(
+        f"Biên bản ngày {format_date_short(held_day)} sau tờ trình ngày {format_date_short(issued_day)}: "
+        "tờ trình dẫn chiếu biên bản nên phải lập sau cuộc họp.",
+        src.name if src.file else None,
+        None,
+        src.line_of("to_trinh.ngay_ban_hanh"),
+        "to_trinh.ngay_ban_hanh",
+        True,
+    )
 
 
 def _relocate(
@@ -299,6 +322,9 @@ def plan_dossier(
                     "cuoc_hop.so",
                 )
             )
+        late_meeting = meeting_after_proposal(campaign, ref)
+        if late_meeting is not None:
+            warnings.append(late_meeting)
         to_trinh = to_trinh_data(campaign, result.passed, ref)
         names = _Names(len(reports) + 3)
 
