@@ -174,3 +174,16 @@ def test_clerks_slips_are_warnings(clerks_dossier: Path, tmp_path: Path) -> None
     assert "ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA BỘ TRƯỞNG BỘ TƯ PHÁP" in " ".join(_text(report).split())
     (danh_sach,) = out.glob("*_danh-sach_*.docx")
     assert "Bằng khen của Bộ trưởng Bộ Tư pháp" in _text(danh_sach)
+
+
+def test_group_rows_keep_with_the_next_row(dossier: Path) -> None:
+    (path,) = dossier.glob("*_danh-sach_*.docx")
+    groups = [
+        p
+        for t in Document(str(path)).tables
+        for row in t.rows
+        for p in row.cells[0].paragraphs
+        if p.text.strip() in ("I. TẬP THỂ", "II. CÁ NHÂN")
+    ]
+    assert len(groups) == 2
+    assert all(p.paragraph_format.keep_with_next for p in groups)

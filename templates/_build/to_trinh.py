@@ -89,7 +89,8 @@ def _block(doc, widths: tuple[int, ...], ghi_chu: bool) -> None:
     merged = group.cells[0].merge(group.cells[-1])
     for p in merged.paragraphs:
         p._p.getparent().remove(p._p)
-    para(merged, "{{ nhom.ten }}", size=TABLE_SIZE, bold=True, align="left", **CELL)
+    # keep_next: the group row ("II. CÁ NHÂN") is never left alone at the foot of a page.
+    para(merged, "{{ nhom.ten }}", size=TABLE_SIZE, bold=True, align="left", keep_next=True, **CELL)
     tag_row("{%tr endif %}")
     tag_row("{%tr for dong in nhom.dong %}")
     row = add_row(table)
