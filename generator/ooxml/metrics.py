@@ -8,8 +8,9 @@ with Times New Roman (same advance widths), so the estimate holds in Word and in
 from __future__ import annotations
 
 import unicodedata
+from functools import cache, lru_cache
 
-_UNITS_PER_EM = 2048
+UNITS_PER_EM = 2048
 # Advance widths of ASCII 32..126 in Liberation Serif (units per em 2048), read with fontTools.
 # fmt: off
 _REGULAR = (
@@ -38,11 +39,19 @@ def _base_char(ch: str) -> str:
     return unicodedata.normalize("NFD", ch)[0]
 
 
+@cache
+def _char_units(ch: str, bold: bool) -> int:
+    table = _BOLD if bold else _REGULAR
+    code = ord(_base_char(ch))
+    return table[code - 32] if 32 <= code <= 126 else table[ord("n") - 32]
+
+
+@lru_cache(maxsize=16384)
+def text_units(text: str, bold: bool = False) -> int:
+    """Return the advance width of a text in font units (2048 per em); additive over concatenation."""
+    return sum(_char_units(ch, bold) for ch in text)
+
+
 def text_width_twips(text: str, size_pt: float, *, bold: bool = False) -> int:
     """Return the width of one line of Times New Roman text in twips (1/20 pt); unknown glyphs count as 'n'."""
-    table = _BOLD if bold else _REGULAR
-    units = 0
-    for ch in text:
-        code = ord(_base_char(ch))
-        units += table[code - 32] if 32 <= code <= 126 else table[ord("n") - 32]
-    return round(units / _UNITS_PER_EM * size_pt * 20)
+    return round(text_units(text, bold) / UNITS_PER_EM * size_pt * 20)

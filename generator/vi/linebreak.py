@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from vanban.ooxml.metrics import text_width_twips
+from vanban.ooxml.metrics import UNITS_PER_EM, text_units, text_width_twips
 
 # A break before these words starts a new phrase ("Kế hoạch tổ chức … / của Cục …").
 BREAK_BEFORE = frozenset({"của", "về", "trong", "năm", "tại", "cho", "theo", "đối", "giai", "nhằm", "để"})
@@ -190,9 +190,15 @@ def _best_split(
 ) -> list[str] | None:
     """Return the fewest, most balanced lines that fit `width` breaking only where `forbid` allows; None if none."""
     n = len(words)
+    # Widths add up, so a line's width comes from running sums of its words' widths (no text joined).
+    starts = [0]
+    for word in words:
+        starts.append(starts[-1] + text_units(word, bold))
+    space = text_units(_SPACE, bold)
 
     def line_width(i: int, j: int) -> int:
-        return text_width_twips(_SPACE.join(words[i:j]), size, bold=bold)
+        units = starts[j] - starts[i] + (j - i - 1) * space
+        return round(units / UNITS_PER_EM * size * 20)
 
     # best[j][k]: (cost, breaks) for words[:j] in k lines; the cost is measured against the width.
     for count in range(2, n + 1):
