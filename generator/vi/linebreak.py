@@ -74,8 +74,12 @@ def fold(word: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _group_words(groups: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted({tuple(fold(w) for w in g.split()) for g in groups if g.split()}, key=len, reverse=True))
+def _group_words(groups: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Index the fixed groups by their first (folded) word, longest first, so each word looks up only its own."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted({tuple(fold(w) for w in g.split()) for g in groups if g.split()}, key=len, reverse=True):
+        index.setdefault(words[0], []).append(words)
+    return {first: tuple(found) for first, found in index.items()}
 
 
 def _is_number(word: str) -> bool:
@@ -105,8 +109,9 @@ def glued(words: Sequence[str], names: Iterable[str] = ()) -> list[bool]:
         for gap in range(start, min(start + length - 1, len(gaps))):
             gaps[gap] = True
 
-    for group in _group_words((*FIXED_GROUPS, *names)):
-        for i in range(len(words) - len(group) + 1):
+    starting = _group_words((*FIXED_GROUPS, *names))
+    for i, first in enumerate(folded):
+        for group in starting.get(first, ()):
             if tuple(folded[i : i + len(group)]) == group and not any(
                 w.endswith(",") for w in words[i : i + len(group) - 1]
             ):
@@ -166,14 +171,18 @@ def break_lines(
     for written in str(text).split("\n"):
         words = written.split()
         if words:
-            lines.extend(_break_one(words, size_pt, width_twips, bold, tuple(names)))
+            lines.extend(_break_one(tuple(words), size_pt, width_twips, bold, tuple(names)))
     return lines
 
 
-def _break_one(words: list[str], size: float, width: int, bold: bool, names: tuple[str, ...]) -> list[str]:
+@lru_cache(maxsize=4096)  # a batch sets the same titles and signatures again and again
+def _break_one(
+    words_in: tuple[str, ...], size: float, width: int, bold: bool, names: tuple[str, ...]
+) -> tuple[str, ...]:
+    words = list(words_in)
     one = _SPACE.join(words)
     if len(words) == 1 or text_width_twips(one, size, bold=bold) <= width:
-        return [one]
+        return (one,)
     # A name wider than the line (the office's full name) cannot stay whole; its parts still can.
     case = str.upper if one.isupper() else str
     fitting = tuple(name for name in names if name and text_width_twips(case(name), size, bold=bold) <= width)
@@ -181,8 +190,8 @@ def _break_one(words: list[str], size: float, width: int, bold: bool, names: tup
     for forbid, lone in ((gaps, False), ([False] * len(gaps), False), ([False] * len(gaps), True)):
         best = _best_split(words, size, width, bold, forbid, allow_lone=lone)
         if best is not None:
-            return best
-    return [one]
+            return tuple(best)
+    return (one,)
 
 
 def _best_split(
