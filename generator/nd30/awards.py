@@ -55,9 +55,12 @@ def position_and_unit(chuc_vu: str | None, don_vi: str | None) -> str:
     parts = [" ".join(p.split()) for p in (don_vi or "").split(",")]
     parts = [p for p in parts if p]
     named = f" {_plain_name(position)} "
-    while parts and position and f" {_plain_name(parts[0])} " in named:
-        parts.pop(0)
-    return ", ".join(x for x in (position, *parts) if x)
+    dropped = 0
+    while dropped < len(parts) and position and f" {_plain_name(parts[dropped])} " in named:
+        dropped += 1
+    # nothing repeated: the đơn vị exactly as typed ("0,1" stays "0,1")
+    unit = " ".join((don_vi or "").split()) if not dropped else ", ".join(parts[dropped:])
+    return ", ".join(x for x in (position, unit) if x)
 
 
 def full_form(written: str, forms: Sequence[str]) -> str | None:
