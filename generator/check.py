@@ -17,6 +17,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from vanban.check_appendix import appendix_findings
 from vanban.errors import SourceError
 from vanban.nd30 import NOI_NHAN_LAST_PATTERN, SO_KY_HIEU_PATTERN
 from vanban.ooxml.reading import RunProps, all_paragraphs, paragraph_align, paragraph_style, paragraph_twips, text_runs
@@ -143,6 +144,8 @@ def _check(doc: DocxDocument) -> list[Finding]:
         warn("9.pair", f"Cỡ chữ Quốc hiệu/Tiêu ngữ/ngày tháng là {shown}; nên là 13/14/14 hoặc 12/13/13.")
     _check_signature(paragraphs, props, fail)
     _check_noi_nhan(paragraphs, props, fail)
+    for rule, message in appendix_findings(doc):
+        fail(rule, message)
     return findings
 
 

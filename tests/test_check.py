@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 from vanban import render_document
 from vanban.check import check_document
@@ -117,3 +119,56 @@ def test_each_breakage_is_reported(good, tmp_path, breakage, rule):
 
 def test_good_document_has_no_finding(good):
     assert check_document(good) == []
+
+
+@pytest.fixture(scope="module")
+def with_list(tmp_path_factory):
+    """A tờ trình with its danh sách attached: the danh sách is section 2, page numbers from 1."""
+    out = tmp_path_factory.mktemp("chk") / "to-trinh.docx"
+    render_document("to-trinh", SAMPLES / "to-trinh" / "to-trinh.yaml", out)
+    return out
+
+
+def _tail_break(doc):
+    """Return the w:sectPr that ends the tờ trình's section (the one before the danh sách)."""
+    return [p for p in doc.paragraphs if p._p.find(qn("w:pPr")) is not None and p._p.pPr.sectPr is not None][-1]._p.pPr
+
+
+def list_runs_on(doc):
+    # What a LibreOffice save did to the old template: the section break is gone.
+    ppr = _tail_break(doc)
+    ppr.remove(ppr.sectPr)
+
+
+def list_numbered_on(doc):
+    doc.sections[-1]._sectPr.remove(doc.sections[-1]._sectPr.find(qn("w:pgNumType")))
+
+
+def list_on_same_page(doc):
+    doc.sections[-1].start_type = WD_SECTION.CONTINUOUS
+
+
+@pytest.mark.parametrize(
+    ("breakage", "said"),
+    [
+        (list_runs_on, "nối tiếp trang và số trang của văn bản"),
+        (list_numbered_on, "số trang chạy tiếp văn bản"),
+        (list_on_same_page, "nối tiếp trên cùng trang"),
+    ],
+)
+def test_attached_list_must_start_its_own_numbered_section(with_list, tmp_path, breakage, said):
+    doc = Document(str(with_list))
+    breakage(doc)
+    bad = tmp_path / "bad.docx"
+    doc.save(str(bad))
+    found = [f for f in check_document(bad) if f.rule == "1.phuluc"]
+    assert [f.level for f in found] == ["FAIL"]
+    assert str(found[0]).startswith("Phụ lục/danh sách kèm theo ('DANH SÁCH') phải bắt đầu trang mới")
+    assert said in str(found[0])
+
+
+def test_attached_list_and_list_of_its_own_pass(with_list, tmp_path):
+    alone = tmp_path / "danh-sach.docx"
+    render_document("danh-sach", SAMPLES / "to-trinh" / "to-trinh.yaml", alone)
+    assert [f for f in check_document(with_list) if f.rule == "1.phuluc"] == []
+    assert [f for f in check_document(alone) if f.rule == "1.phuluc"] == []
