@@ -211,7 +211,7 @@ def prepare(source: Source, office: Office) -> Prepared:
         "chu_thich_chu_ky": SIGN_NOTE if data.get("chu_thich_chu_ky", True) else "",
         "thu_ky": data["thu_ky"]["ho_ten"],
         "chu_toa": data["chu_toa"]["ho_ten"],
-        **recipients_context(data, problems, unit=LUU_UNIT, upward=False),
+        **recipients_context(data, problems, unit=LUU_UNIT, upward=False, names=office.names),
     }
     problems.raise_if_any()
     return Prepared(context, plain(f"Biên bản {name[:1].lower()}{name[1:]}"), problems.warnings)

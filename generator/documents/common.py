@@ -20,6 +20,8 @@ from vanban.ooxml.geometry import (
     AGENCY_SIZE,
     HEADER_LEFT_MAX,
     HEADER_SLACK,
+    KINH_GUI_INDENT,
+    KINH_GUI_SIZE,
     SIGN_RIGHT,
     SIGN_SIZE,
     SO_SIZE,
@@ -188,7 +190,22 @@ def signature_context(office: Office, data: dict[str, Any], problems: Problems) 
     return {"chu_ky": signature_lines_broken(lines, SIGN_RIGHT, office.names), "nguoi_ky": signer.name}
 
 
-def recipients_context(data: dict[str, Any], problems: Problems, *, unit: str, upward: bool) -> dict[str, Any]:
+def kinh_gui_lines(inline: str | None, items: list[str], names: tuple[str, ...] = ()) -> tuple[str | None, list[str]]:
+    """Break Kính gửi where a văn thư would: never leaving "sự;" alone under a recipient's name.
+
+    One recipient is centred on the text width after "Kính gửi: "; a list item hangs at the list's
+    indent (templates' KINH_GUI_INDENT), so it is broken at the width left beside that indent.
+    """
+    if inline is not None:
+        lines = break_lines(f"Kính gửi: {inline}", KINH_GUI_SIZE, TEXT_WIDTH - TITLE_SLACK, names=names)
+        return "\n".join(lines).removeprefix("Kính gửi: "), []
+    width = TEXT_WIDTH - KINH_GUI_INDENT
+    return None, ["\n".join(break_lines(item, KINH_GUI_SIZE, width, names=names)) for item in items]
+
+
+def recipients_context(
+    data: dict[str, Any], problems: Problems, *, unit: str, upward: bool, names: tuple[str, ...] = ()
+) -> dict[str, Any]:
     """Return kinh_gui (one inline or several lines) and noi_nhan lines; upward documents need Kính gửi."""
     recipients = data.get("kinh_gui") or []
     if isinstance(recipients, str):
@@ -201,10 +218,8 @@ def recipients_context(data: dict[str, Any], problems: Problems, *, unit: str, u
         ),
         [],
     )
-    return {
-        "kinh_gui": {"mot": kg.inline if kg else None, "dong": kg.lines if kg else []},
-        "noi_nhan": lines,
-    }
+    inline, items = kinh_gui_lines(kg.inline, list(kg.lines), names) if kg else (None, [])
+    return {"kinh_gui": {"mot": inline, "dong": items}, "noi_nhan": lines}
 
 
 def close_text(text: str) -> str:

@@ -48,7 +48,7 @@ def prepare(source: Source, office: Office) -> Prepared:
         **header,
         # V/v under Số, broken at phrase boundaries for the left column (docs/nd30-rules.md).
         "trich_yeu": broken_text(break_lines(summary, VV_SIZE, header["cot_trai"] - HEADER_SLACK, names=office.names)),
-        **recipients_context(data, problems, unit=unit, upward=True),
+        **recipients_context(data, problems, unit=unit, upward=True, names=office.names),
         "noi_dung": close_body(number_body(data["noi_dung"], (ARABIC, LETTER))),
         **signature_context(office, data, problems),
     }

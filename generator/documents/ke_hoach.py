@@ -73,7 +73,7 @@ def prepare(source: Source, office: Office) -> Prepared:
         "can_cu": [rich(line) for line in can_cu_lines(data.get("can_cu"))],
         "noi_dung": close_body(number_body(data["noi_dung"], SCHEME)),
         # NĐ 30 Phụ lục I, II.9: only Tờ trình, Báo cáo and Công văn have Kính gửi; a kế hoạch has Nơi nhận.
-        **recipients_context(data, problems, unit=unit, upward=False),
+        **recipients_context(data, problems, unit=unit, upward=False, names=office.names),
         **signature_context(office, data, problems),
     }
     problems.raise_if_any()

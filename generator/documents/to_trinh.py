@@ -192,7 +192,7 @@ def prepare(source: Source, office: Office) -> Prepared:
         "ten_loai": TEN_LOAI,
         "trich_yeu": broken_markup(lines := title_lines(trich_yeu, office.names)),
         "duong_ke_trich_yeu": title_rule(widest_line(lines, TITLE_SIZE, bold=True)),
-        **recipients_context(data, problems, unit=unit, upward=True),
+        **recipients_context(data, problems, unit=unit, upward=True, names=office.names),
         "can_cu": can_cu_lines(data, office),
         "noi_dung": number_body(data.get("noi_dung") or [], (ARABIC, LETTER)),
         "de_nghi_doan": rich(proposal),

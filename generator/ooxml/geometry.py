@@ -53,6 +53,11 @@ BODY_SIZE = 14
 # left/right cell padding of 85 twips (1.5 mm). Header and signature tables have no padding, so their
 # columns measure exactly.
 TABLE_SIZE = 13
+# Kính gửi (Phụ lục I, II.9.a): "Kính gửi:" at 35 mm, each recipient a "- " item hanging at 48 mm.
+KINH_GUI_SIZE = 14
+KINH_GUI_LABEL_INDENT = 1985
+KINH_GUI_HANGING = 170
+KINH_GUI_INDENT = 2552 + KINH_GUI_HANGING
 TABLE_CELL_MARGIN = 85
 LAYOUT_CELL_MARGIN = 0
 

@@ -14,6 +14,10 @@ from docx.text.paragraph import Paragraph
 from docxtables import borderless_table, cant_split, cell_valign, grid_table
 
 from vanban.ooxml.geometry import (
+    KINH_GUI_HANGING,
+    KINH_GUI_INDENT,
+    KINH_GUI_LABEL_INDENT,
+    KINH_GUI_SIZE,
     AGENCY_SIZE,
     DATE_SIZE,
     HEADER_LEFT,
@@ -108,11 +112,11 @@ def title(doc: Container) -> None:
 def kinh_gui(doc: Container) -> None:
     """Add Kính gửi: one recipient on the same line, several as a dash list (NĐ 30 Phụ lục I, II.9.a)."""
     tag(doc, "{%p if kinh_gui.mot %}")
-    para(doc, "Kính gửi: {{ kinh_gui.mot }}", size=14, align="center", before=240, after=120)
+    para(doc, "Kính gửi: {{ kinh_gui.mot }}", size=KINH_GUI_SIZE, align="center", before=240, after=120)
     tag(doc, "{%p else %}")
-    para(doc, "Kính gửi:", size=14, align="left", left=1985, before=240)
+    para(doc, "Kính gửi:", size=KINH_GUI_SIZE, align="left", left=KINH_GUI_LABEL_INDENT, before=240)
     tag(doc, "{%p for dong in kinh_gui.dong %}")
-    para(doc, "{{ dong }}", size=14, align="left", left=2552 + 170, hanging=170)
+    para(doc, "{{ dong }}", size=KINH_GUI_SIZE, align="left", left=KINH_GUI_INDENT, hanging=KINH_GUI_HANGING)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
 
