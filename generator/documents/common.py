@@ -22,6 +22,8 @@ from vanban.ooxml.geometry import (
     HEADER_SLACK,
     KINH_GUI_INDENT,
     KINH_GUI_SIZE,
+    NOI_NHAN_SIZE,
+    SIGN_LEFT,
     SIGN_RIGHT,
     SIGN_SIZE,
     SO_SIZE,
@@ -203,6 +205,12 @@ def kinh_gui_lines(inline: str | None, items: list[str], names: tuple[str, ...] 
     return None, ["\n".join(break_lines(item, KINH_GUI_SIZE, width, names=names)) for item in items]
 
 
+def noi_nhan_lines(lines: list[str], names: tuple[str, ...] = ()) -> list[str]:
+    """Break each Nơi nhận line to its column like a văn thư: "(để th/h);" never alone on a line."""
+    width = SIGN_LEFT - HEADER_SLACK
+    return ["\n".join(break_lines(line, NOI_NHAN_SIZE, width, names=names)) for line in lines]
+
+
 def recipients_context(
     data: dict[str, Any], problems: Problems, *, unit: str, upward: bool, names: tuple[str, ...] = ()
 ) -> dict[str, Any]:
@@ -219,7 +227,7 @@ def recipients_context(
         [],
     )
     inline, items = kinh_gui_lines(kg.inline, list(kg.lines), names) if kg else (None, [])
-    return {"kinh_gui": {"mot": inline, "dong": items}, "noi_nhan": lines}
+    return {"kinh_gui": {"mot": inline, "dong": items}, "noi_nhan": noi_nhan_lines(lines, names)}
 
 
 def close_text(text: str) -> str:

@@ -58,6 +58,9 @@ KINH_GUI_SIZE = 14
 KINH_GUI_LABEL_INDENT = 1985
 KINH_GUI_HANGING = 170
 KINH_GUI_INDENT = 2552 + KINH_GUI_HANGING
+# Nơi nhận (Phụ lục I, II.9.b): the label 12 bold italic, each line 11, in the signature table's left column.
+NOI_NHAN_LABEL_SIZE = 12
+NOI_NHAN_SIZE = 11
 TABLE_CELL_MARGIN = 85
 LAYOUT_CELL_MARGIN = 0
 

@@ -18,6 +18,8 @@ from vanban.ooxml.geometry import (
     KINH_GUI_INDENT,
     KINH_GUI_LABEL_INDENT,
     KINH_GUI_SIZE,
+    NOI_NHAN_LABEL_SIZE,
+    NOI_NHAN_SIZE,
     AGENCY_SIZE,
     DATE_SIZE,
     HEADER_LEFT,
@@ -153,12 +155,12 @@ def signature(doc: Container, *, noi_nhan: bool = True) -> None:
     cell_valign(left, "top")
     cell_valign(right, "top")
     if noi_nhan:
-        para(left, "Nơi nhận:", size=12, bold=True, italic=True, align="left")
+        para(left, "Nơi nhận:", size=NOI_NHAN_LABEL_SIZE, bold=True, italic=True, align="left")
         tag(left, "{%p for dong in noi_nhan %}")
-        para(left, "{{ dong }}", size=11, align="left")
+        para(left, "{{ dong }}", size=NOI_NHAN_SIZE, align="left")
         tag(left, "{%p endfor %}")
     else:
-        para(left, "", size=11, align="left")
+        para(left, "", size=NOI_NHAN_SIZE, align="left")
     tag(right, "{%p for dong in chu_ky %}")
     para(right, "{{ dong }}", size=14, bold=True, align="center")
     tag(right, "{%p endfor %}")
