@@ -28,7 +28,7 @@ from typing import Any
 from markupsafe import Markup
 from vanban.documents.outline import split_lines
 from vanban.errors import DataValidationError, Problem
-from vanban.ooxml.richtext import leading_style, rich, styled_prefix
+from vanban.ooxml.richtext import leading_style, rich, styled_prefix, visible_text
 from vanban.vi import POINT_LETTERS, point_letter, roman, upper_vi
 
 ROMAN = "la_ma"  # I., II.
@@ -45,7 +45,8 @@ class BodyParagraph:
 
     kieu: "muc" (Roman heading, upper-case bold), "khoan" (numbered heading, bold), "doan" (upright).
     cuoi: the paragraph that closes the document's text (ends in ./.); it keeps with the signature
-    block so that a signature never stands alone on a page.
+    block so that a signature never stands alone on a page. A paragraph ending in ":" introduces what
+    follows and keeps with it (`dan_nhap`), so "- Tập thể:" is never left alone at the foot of a page.
     """
 
     kieu: str
@@ -55,6 +56,11 @@ class BodyParagraph:
     cuoi: bool = False
     so_dam: bool = False
     so_nghieng: bool = False
+
+    @property
+    def dan_nhap(self) -> bool:
+        """Tell whether the paragraph introduces what follows ("- Tập thể:"): it keeps with the next one."""
+        return not self.cuoi and visible_text(str(self.van_ban)).rstrip().endswith(":")
 
     @property
     def dong(self) -> Markup:

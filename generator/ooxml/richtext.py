@@ -149,6 +149,11 @@ def styled_prefix(prefix: str, bold: bool, italic: bool, rest: Markup) -> Markup
     return Markup(f"{opening}{escape(prefix)}{_END}") + rest
 
 
+def visible_text(markup: str) -> str:
+    """Return rendered-inline text (from `rich`) without its formatting marks: what the reader sees."""
+    return _PRIVATE.sub("", markup)
+
+
 def plain(text: str) -> str:
     """Return text with the **/* markers removed, for places that cannot hold formatting (titles, file names)."""
     return "".join(seg for seg, _, _ in parse_inline(text))

@@ -140,6 +140,9 @@ def body(doc: Container, variable: str = "noi_dung") -> None:
     tag(doc, "{%p elif doan.cuoi %}")
     # The closing paragraph (./.) keeps with the signature block: a signature never stands alone.
     para(doc, "{{ doan.dong }}", size=14, keep_next=True, **BODY)
+    tag(doc, "{%p elif doan.dan_nhap %}")
+    # A lead-in ("- Tập thể:") keeps with what it introduces: never alone at the foot of a page.
+    para(doc, "{{ doan.dong }}", size=14, keep_next=True, **BODY)
     tag(doc, "{%p else %}")
     para(doc, "{{ doan.dong }}", size=14, **BODY)
     tag(doc, "{%p endif %}")
