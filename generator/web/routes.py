@@ -218,7 +218,10 @@ async def form_submit(request: Request, code: str) -> Response:
         return render_form(
             request, doc, office_id, office, data=parsed.data, problems=problems, raw=parsed.raw, status=422
         )
-    if action == "kiem_tra":
+
+    def checked(notice: str, preview: str = "") -> HTMLResponse:
+        """The form again, with the data as typed, a notice, the warnings and (maybe) the PDF preview."""
+        warnings = prepared.warnings
         return render_form(
             request,
             doc,
@@ -226,27 +229,20 @@ async def form_submit(request: Request, code: str) -> Response:
             office,
             data=parsed.data,
             raw=parsed.raw,
-            notice="Dữ liệu hợp lệ. Có thể tải văn bản.",
-            warnings=prepared.warnings,
+            notice=notice,
+            warnings=warnings,
+            preview=preview,
         )
+
+    if action == "kiem_tra":
+        return checked("Dữ liệu hợp lệ. Có thể tải văn bản.")
     docx = await run_in_threadpool(render_prepared, code, prepared, office=office)
     if action == "docx":
         return attachment(docx, DOCX_TYPE, f"{code}.docx")
     pdf = await run_in_threadpool(request.app.state.pdf.to_pdf, docx, code)
     if action == "pdf":
         return attachment(pdf, "application/pdf", f"{code}.pdf")
-    token = request.app.state.previews.put(pdf)
-    return render_form(
-        request,
-        doc,
-        office_id,
-        office,
-        data=parsed.data,
-        raw=parsed.raw,
-        notice="Bản xem trước PDF ở cuối trang.",
-        warnings=prepared.warnings,
-        preview=token,
-    )
+    return checked("Bản xem trước PDF ở cuối trang.", request.app.state.previews.put(pdf))
 
 
 @router.post("/van-ban/{code}/nap")
