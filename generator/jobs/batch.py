@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from vanban.errors import DataValidationError, Problem, VanbanError
 from vanban.jobs.document import plan_step, prepare_document, resolve_office
@@ -88,24 +88,26 @@ def _progress(total: int | None) -> Any:
     )
 
 
-def plan_batch(
-    kind: str,
-    items: Iterable[BatchItem],
-    out_dir: str | Path,
-    *,
-    office: Office | None = None,
-    template: str | Path | None = None,
-    total: int | None = None,
-    names: FileNamer | None = None,
-    pdf: bool = False,
-    pdfa: bool = False,
-) -> Plan:
+class BatchOptions(TypedDict, total=False):
+    """How a batch is made: its office (else each row's `co_quan`), template, size, namer, PDF or PDF/A."""
+
+    office: Office | None
+    template: str | Path | None
+    total: int | None
+    names: FileNamer | None
+    pdf: bool
+    pdfa: bool
+
+
+def plan_batch(kind: str, items: Iterable[BatchItem], out_dir: str | Path, **options: Unpack[BatchOptions]) -> Plan:
     """Plan one `kind` document per item, lazily: each record is prepared only when the writer reaches it.
 
     `office` None: each item's data names its office profile (`co_quan`, relative to `source_file`).
     A record that cannot be prepared becomes a failure in the plan, located at its row and cells.
     """
-    namer = names or FileNamer(total)
+    office, template, total = options.get("office"), options.get("template"), options.get("total")
+    pdf, pdfa = options.get("pdf", False), options.get("pdfa", False)
+    namer = options.get("names") or FileNamer(total)
     offices: dict[Path, Office] = {}
 
     def steps() -> Iterator[DocumentStep | DocumentFailure]:
@@ -128,25 +130,18 @@ def run_batch(
     items: Iterable[BatchItem],
     out_dir: str | Path,
     *,
-    office: Office | None = None,
-    template: str | Path | None = None,
-    total: int | None = None,
-    names: FileNamer | None = None,
     on_written: Callable[[int, Path], None] | None = None,
-    pdf: bool = False,
-    pdfa: bool = False,
     converter: Converter | None = None,
+    **options: Unpack[BatchOptions],
 ) -> BatchReport:
     """Render one `kind` document per item into `out_dir` (and its PDF); failures are collected, never raised.
 
     `total` (when known) sets the width of the numbers and enables the progress bar. `converter` None
     with `pdf` starts one LibreOffice pool for the whole batch.
     """
-    plan = plan_batch(
-        kind, items, out_dir, office=office, template=template, total=total, names=names, pdf=pdf, pdfa=pdfa
-    )
-    progress = _progress(total)
-    task = progress.add_task("", total=total) if progress else None
+    plan = plan_batch(kind, items, out_dir, **options)
+    progress = _progress(plan.total)
+    task = progress.add_task("", total=plan.total) if progress else None
 
     def done(position: int, docx: Path | None) -> None:
         if docx is not None and on_written:
