@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from vanban.errors import DataValidationError, Problem
-from vanban.nd30 import RuleError, Signer, signature_lines
+from vanban.nd30 import Numbering, RuleError, Signer, signature_lines
 from vanban.pipeline.load import Source, load_data
 from vanban.pipeline.validate import validate
 
@@ -42,6 +43,7 @@ class Office:
     nguoi_ky: tuple[Person, ...] = ()
     thu_muc_mau: Path | None = None
     file: Path | None = None
+    numbering: Numbering = Numbering()  # so_van_ban: how the register numbers văn bản đi (NĐ 30 Điều 15)
 
     @property
     def name_lines(self) -> list[str]:
@@ -120,6 +122,15 @@ def office_from_source(source: Source) -> Office:
         ),
         thu_muc_mau=(base / folder) if folder else None,
         file=source.file,
+        numbering=_numbering(d.get("so_van_ban") or {}),
+    )
+
+
+def _numbering(settings: dict[str, Any]) -> Numbering:
+    """Read the profile's so_van_ban settings (one shared series unless it says otherwise)."""
+    return Numbering(
+        by_type=settings.get("cach_danh_so") == "theo-loai",
+        council_separate=bool(settings.get("hoi_dong_thi_dua_rieng")),
     )
 
 

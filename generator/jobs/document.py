@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vanban.documents import Prepared, get_document_type
 from vanban.errors import DataValidationError, OutputError, Problem, SourceError
@@ -19,6 +19,9 @@ from vanban.pipeline.validate import validate
 from vanban.pipeline.write import write_plan
 from vanban.profile import Office, load_office
 
+if TYPE_CHECKING:
+    from vanban.store.record import Recorded, Recording
+
 OFFICE_KEY = "co_quan"
 
 
@@ -29,6 +32,7 @@ class RenderResult:
     docx: Path | None
     pdf: Path | None = None
     warnings: list[Problem] = field(default_factory=list)
+    recorded: Recorded | None = None  # the document's record in the office's database, when it was stored
 
 
 def as_source(data: str | Path | Mapping[str, Any] | Source) -> Source:
@@ -135,12 +139,14 @@ def render_document(
     pdf: bool = False,
     pdfa: bool = False,
     converter: Converter | None = None,
+    record: Recording | None = None,
 ) -> RenderResult:
     """Render one document to `output`, written atomically; nothing is written on error.
 
     An output ending in .pdf gives only the PDF; `pdf=True` with a .docx output writes the PDF
     beside it (same name); `pdfa` makes it PDF/A-2b (archiving). `converter` None starts a LibreOffice
-    worker for this call.
+    worker for this call. `record` stores the document in the office's database (vanban.store), numbered
+    from the register when it asks; the files and the record are kept together or not at all.
     """
     output = Path(output)
     suffix = output.suffix.lower()
@@ -148,18 +154,28 @@ def render_document(
         raise OutputError(f"Tệp kết quả '{output.name}' phải có đuôi .docx hoặc .pdf.", file=output)
     source = as_source(data)
     the_office = resolve_office(source, office) if not isinstance(office, Office) else office
-    prepared = prepare_document(kind, source, office=the_office)
-    step = plan_step(kind, prepared, output.with_suffix(".docx").name, office=the_office, template=template)
-    want_pdf = pdf or pdfa or suffix == ".pdf"
-    plan = Plan(output.parent, [step], total=1, pdf=want_pdf, pdfa=pdfa, keep_docx=suffix == ".docx", lock_folder=False)
-    if want_pdf and converter is None:
-        converter = default_converter(workers=1, pdfa=pdfa)
-        with converter:
+
+    def write(numbered: Source) -> tuple[RenderResult, Prepared]:
+        prepared = prepare_document(kind, numbered, office=the_office)
+        step = plan_step(kind, prepared, output.with_suffix(".docx").name, office=the_office, template=template)
+        want_pdf = pdf or pdfa or suffix == ".pdf"
+        plan = Plan(
+            output.parent, [step], total=1, pdf=want_pdf, pdfa=pdfa, keep_docx=suffix == ".docx", lock_folder=False
+        )
+        if want_pdf and converter is None:
+            own_converter = default_converter(workers=1, pdfa=pdfa)
+            with own_converter:
+                report = write_plan(plan, converter=own_converter)
+        else:
             report = write_plan(plan, converter=converter)
-    else:
-        report = write_plan(plan, converter=converter)
-    if report.failures:
-        failure = report.failures[0]
-        raise failure.error or OutputError(str(failure), file=output)
-    docx = report.documents[0] if report.documents else None
-    return RenderResult(docx, report.pdfs[0] if report.pdfs else None, prepared.warnings)
+        if report.failures:
+            failure = report.failures[0]
+            raise failure.error or OutputError(str(failure), file=output)
+        docx = report.documents[0] if report.documents else None
+        return RenderResult(docx, report.pdfs[0] if report.pdfs else None, prepared.warnings), prepared
+
+    if record is None:
+        return write(source)[0]
+    from vanban.store.record import record_render
+
+    return record_render(record, kind, source, the_office, write)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 
 __all__ = [
     "BLANK_NUMBER",
@@ -15,6 +16,7 @@ __all__ = [
     "SO_KY_HIEU_PATTERN",
     "TYPE_ABBREVIATIONS",
     "NumberRegister",
+    "Numbering",
     "RuleError",
     "format_number",
     "is_valid_so_ky_hieu",
@@ -228,6 +230,27 @@ def parse_so_ky_hieu(text: str) -> tuple[int | None, str]:
 def is_valid_so_ky_hieu(s: str) -> bool:
     """Tell whether a numbered "Số: …" line meets NĐ 30 Phụ lục I, II.3; drafts with a blank number do not."""
     return isinstance(s, str) and SO_KY_HIEU_PATTERN.fullmatch(s) is not None
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """How an office numbers its văn bản đi; the head of the office decides (NĐ 30 Điều 15).
+
+    `by_type` False: one series for every type (vanban's default); True: one per type. `council_separate`:
+    the Hội đồng thi đua – khen thưởng numbers its documents in its own series. Văn bản mật always have
+    their own series (Điều 15), and copies (SY/TrS/SL) share theirs (Phụ lục I, Phần II, II.1.c).
+    """
+
+    by_type: bool = False
+    council_separate: bool = False
+
+    def series(self, type_name: str, *, secret: bool = False, council: bool = False) -> str:
+        """Return the name of the series a document is numbered in, e.g. "chung", "kế hoạch", "mật:chung"."""
+        canonical = _canonical_type(type_name)
+        name = "bản sao" if canonical in _COPY_TYPES else canonical if self.by_type else "chung"
+        if council and self.council_separate:
+            name = f"hội đồng TĐKT:{name}"
+        return f"mật:{name}" if secret else name
 
 
 class NumberRegister:
