@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 from vanban.jobs.dossier.assemble import build_dossier
+from vanban.jobs.dossier.documents import unit_head
 from vanban.jobs.dossier.nominations import Nomination
-from vanban.jobs.dossier.plan import unit_head
 from vanban.profile import Office
 from vanban.resources import SAMPLES
 

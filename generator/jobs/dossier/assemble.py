@@ -22,7 +22,8 @@ from typing import Any
 
 from vanban.errors import Problem
 from vanban.jobs.document import plan_step
-from vanban.jobs.dossier.plan import DossierError, DossierPlan, PlannedDocument, de_nghi_item, plan_dossier
+from vanban.jobs.dossier.documents import de_nghi_item
+from vanban.jobs.dossier.plan import DossierError, DossierPlan, PlannedDocument, plan_dossier
 from vanban.nd30.awards import count_by_form
 from vanban.nd30.voting import percent_text
 from vanban.pipeline.convert import Converter, default_converter
