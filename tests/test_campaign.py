@@ -9,18 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 from vanban.errors import DataValidationError
-from vanban.jobs.dossier.campaign import (
-    AwardForm,
-    QuotaRule,
-    Tier,
-    Unit,
-    check_deadline,
-    check_quotas,
-    duplicate_groups,
-    load_campaign,
-    review,
-)
+from vanban.jobs.dossier.campaign import AwardForm, QuotaRule, Tier, Unit, load_campaign
 from vanban.jobs.dossier.nominations import Record, Table
+from vanban.jobs.dossier.review import check_deadline, check_quotas, duplicate_groups, review
 from vanban.nd30.symbols import RuleError
 from vanban.resources import SAMPLES
 

@@ -18,7 +18,7 @@ from vanban.documents import Prepared, get_document_type
 from vanban.errors import DataValidationError, Problem
 from vanban.jobs.document import prepare_document
 from vanban.jobs.dossier.achievements import IDENTITY_KEYS, identity_problems, read_achievements
-from vanban.jobs.dossier.campaign import Campaign, Review, load_campaign, review
+from vanban.jobs.dossier.campaign import Campaign, load_campaign
 from vanban.jobs.dossier.documents import (
     bao_cao_data,
     bien_ban_data,
@@ -28,6 +28,7 @@ from vanban.jobs.dossier.documents import (
     to_trinh_data,
 )
 from vanban.jobs.dossier.nominations import Nomination, Table, read_nominations
+from vanban.jobs.dossier.review import Review, review
 from vanban.nd30.awards import order_nominees
 from vanban.pipeline.load import Source
 from vanban.pipeline.naming import FileNamer
