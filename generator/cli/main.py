@@ -16,11 +16,39 @@ from types import FrameType
 
 from vanban import __version__
 from vanban.cli import argparse_vi as cli_vi
-from vanban.cli import batch, check, dossier, excel_template, render, serve, templates
+from vanban.cli import (
+    ban_hanh,
+    batch,
+    check,
+    dossier,
+    excel_template,
+    huy_so,
+    khoi_phuc,
+    render,
+    sao_luu,
+    serve,
+    so_van_ban,
+    templates,
+    van_ban,
+)
 from vanban.errors import VanbanError
 
 # In the order `vanban --help` lists them.
-COMMANDS = (render, templates, check, dossier, batch, excel_template, serve)
+COMMANDS = (
+    render,
+    templates,
+    check,
+    dossier,
+    batch,
+    excel_template,
+    serve,
+    so_van_ban,
+    van_ban,
+    ban_hanh,
+    huy_so,
+    sao_luu,
+    khoi_phuc,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,19 +7,43 @@ from pathlib import Path
 from typing import Any
 
 from vanban.cli.common import add_kind_argument, print_warnings
+from vanban.cli.db import add_db_argument, open_db
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    """Render the document (and its PDF when asked); print the files made."""
+    """Render the document (and its PDF when asked); print the files made, and the number given with --cap-so."""
+    import os
+    from contextlib import nullcontext
+
     from vanban.jobs.document import render_document
 
-    result = render_document(
-        args.loai, args.data, args.output, office=args.co_quan, template=args.template, pdf=args.pdf, pdfa=args.pdfa
-    )
+    # The record is kept when the clerk numbers the document or names a database (--db, VANBAN_DB).
+    keep = args.cap_so or args.db or os.environ.get("VANBAN_DB") or args.mat or args.hoi_dong
+    with open_db(args, create=True) if keep else nullcontext() as store:
+        recording = None
+        if store is not None:
+            from vanban.store.record import Recording
+
+            recording = Recording(store, issue=args.cap_so, secret=args.mat, council=args.hoi_dong)
+        result = render_document(
+            args.loai,
+            args.data,
+            args.output,
+            office=args.co_quan,
+            template=args.template,
+            pdf=args.pdf,
+            pdfa=args.pdfa,
+            record=recording,
+        )
     print_warnings(result.warnings)
     for path in (result.docx, result.pdf):
         if path:
             print(f"Đã tạo {path}")
+    if result.recorded is not None:
+        if result.recorded.so is not None:
+            print(f"Số, ký hiệu: {result.recorded.so_ky_hieu}")
+        else:
+            print(f"Đã lưu bản dự thảo #{result.recorded.id} (chưa cấp số).")
     return 0
 
 
@@ -42,4 +66,16 @@ def add_command(subparsers: Any) -> None:
         "--co-quan", type=Path, metavar="TỆP", help="hồ sơ cơ quan (mặc định: trường co_quan trong dữ liệu)"
     )
     render.add_argument("--template", type=Path, metavar="TỆP", help="dùng mẫu .docx riêng thay cho mẫu có sẵn")
+    render.add_argument(
+        "--cap-so",
+        action="store_true",
+        help="cấp số tiếp theo từ sổ văn bản đi (ngày ban hành: hôm nay nếu dữ liệu không ghi), lưu văn bản",
+    )
+    render.add_argument("--mat", action="store_true", help="văn bản mật: cấp số theo dãy số riêng (NĐ 30 Điều 15)")
+    render.add_argument(
+        "--hoi-dong",
+        action="store_true",
+        help="văn bản của Hội đồng thi đua – khen thưởng (dãy số riêng nếu hồ sơ cơ quan chọn)",
+    )
+    add_db_argument(render)
     render.set_defaults(func=cmd_render)

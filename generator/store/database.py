@@ -156,12 +156,15 @@ def _label(url: str, path: Path | None) -> str:
     return f"'{make_url(url).render_as_string(hide_password=True)}'"
 
 
-def open_store(db: str | Path | None = None, *, create: bool = False, timeout: float = 30.0) -> Store:
+def open_store(db: str | Path | None = None, *, create: bool = False, timeout: float | None = None) -> Store:
     """Open the database (see database_url), bringing its schema up to date; StoreError in Vietnamese.
 
     `create` False: a SQLite file that does not exist is an error (reading a register that is not there);
-    True: it is created. `timeout` is how long a writer waits for another one, in seconds.
+    True: it is created. `timeout` is how long a writer waits for another one, in seconds (None: the
+    VANBAN_DB_TIMEOUT variable, else 30).
     """
+    if timeout is None:
+        timeout = float(os.environ.get("VANBAN_DB_TIMEOUT") or 30)
     url = database_url(db)
     path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
     label = _label(url, path)

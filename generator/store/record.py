@@ -147,7 +147,9 @@ def record_render(recording: Recording, kind: str, source: Source, office: Offic
             result, prepared = write(SourceType(data, source.file, source.lines))
             written = [path for path in (result.docx, result.pdf) if path is not None]
             so_ky_hieu = str(prepared.context.get("so_ky_hieu", "")).removeprefix("Số:").strip()
-            document_id = _save(conn, kind, office, data, mark, earlier, number, so_ky_hieu, recording.group)
+            document_id = _save(
+                conn, kind, office, data, mark, earlier, number, so_ky_hieu, recording.group, prepared.title
+            )
             if number_row is not None:
                 conn.execute(update(t.numbers).where(t.numbers.c.id == number_row).values(document_id=document_id))
             conn.execute(delete(t.document_files).where(t.document_files.c.document_id == document_id))
@@ -205,6 +207,7 @@ def _save(
     number: int | None,
     so_ky_hieu: str,
     group: str | None,
+    title: str,
 ) -> int:
     """Insert or update the document's row; return its id."""
     now = dt.datetime.now(dt.UTC)
@@ -218,7 +221,7 @@ def _save(
         "ky_hieu": so_ky_hieu.partition("/")[2] if number is not None else "",
         "so_ky_hieu": so_ky_hieu if number is not None else "",
         "ngay": day if number is not None else None,
-        "trich_yeu": " ".join(str(data.get("trich_yeu") or "").split()),
+        "trich_yeu": " ".join(str(data.get("trich_yeu") or title).split()),
         "nguoi_ky": str(data.get("nguoi_ky") or ""),
         "trang_thai": t.NUMBERED if number is not None else t.DRAFT,
         "nhom": group,

@@ -1,0 +1,81 @@
+"""Find and show the documents of the record: by id (12, #12) or by số ký hiệu (05/KH-CQLTHADS)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+from vanban.store import schema as t
+from vanban.store.database import Store, StoreError
+
+
+def find(store: Store, ref: str, *, year: int | None = None) -> int:
+    """Return the id of the document `ref` names; StoreError listing the candidates when it is ambiguous."""
+    text = ref.strip().removeprefix("#").removeprefix("Số:").strip()
+    if text.isdigit():
+        return int(text)
+    query = select(t.documents.c.id, t.documents.c.ngay).where(t.documents.c.so_ky_hieu == text)
+    with store.read() as conn:
+        rows = [row for row in conn.execute(query) if year is None or (row.ngay and row.ngay.year == year)]
+    if not rows:
+        raise StoreError(
+            f"Không có văn bản số {text}{f' năm {year}' if year else ''} trong cơ sở dữ liệu {store.label}."
+        )
+    if len(rows) > 1:
+        years = ", ".join(str(row.ngay.year) for row in rows if row.ngay)
+        raise StoreError(f"Có nhiều văn bản số {text} (các năm {years}); ghi thêm --nam.")
+    return int(rows[0].id)
+
+
+def listing(
+    store: Store, *, year: int | None = None, status: str | None = None, search: str = ""
+) -> list[dict[str, Any]]:
+    """Return the documents (newest first) as plain dicts, filtered by year, status and words of the trích yếu."""
+    query = select(t.documents).order_by(t.documents.c.id.desc())
+    if status:
+        query = query.where(t.documents.c.trang_thai == status)
+    with store.read() as conn:
+        rows = [dict(row) for row in conn.execute(query).mappings()]
+    words = search.casefold().split()
+    return [
+        _plain(row)
+        for row in rows
+        if (year is None or (row["ngay"] or row["tao_luc"]).year == year)
+        and all(word in f"{row['trich_yeu']} {row['so_ky_hieu']}".casefold() for word in words)
+    ]
+
+
+def show(store: Store, document_id: int) -> dict[str, Any]:
+    """Return one document with its data and files; StoreError if the record has no such document."""
+    with store.read() as conn:
+        row = conn.execute(select(t.documents).where(t.documents.c.id == document_id)).mappings().first()
+        if row is None:
+            raise StoreError(f"Không có văn bản #{document_id} trong cơ sở dữ liệu {store.label}.")
+        files = conn.execute(
+            select(t.document_files.c.duong_dan, t.document_files.c.sha256, t.document_files.c.kich_thuoc).where(
+                t.document_files.c.document_id == document_id
+            )
+        ).all()
+    found = _plain(dict(row))
+    found["du_lieu"] = json.loads(row["du_lieu"])
+    found["tep"] = [{"duong_dan": f.duong_dan, "sha256": f.sha256, "kich_thuoc": f.kich_thuoc} for f in files]
+    return found
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    """Return a document row as JSON-ready values, without its data."""
+    return {
+        "id": row["id"],
+        "loai": row["loai"],
+        "so": row["so"],
+        "so_ky_hieu": row["so_ky_hieu"],
+        "ngay": row["ngay"].isoformat() if row["ngay"] else "",
+        "trich_yeu": row["trich_yeu"],
+        "nguoi_ky": row["nguoi_ky"],
+        "trang_thai": row["trang_thai"],
+        "trang_thai_chu": t.STATUS_LABELS.get(row["trang_thai"], row["trang_thai"]),
+        "nhom": row["nhom"],
+        "nguoi_tao": row["nguoi_tao"],
+        "tao_luc": row["tao_luc"].isoformat(timespec="seconds"),
+    }
