@@ -46,7 +46,7 @@ def _char_units(ch: str, bold: bool) -> int:
     return table[code - 32] if 32 <= code <= 126 else table[ord("n") - 32]
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=2048)
 def text_units(text: str, bold: bool = False) -> int:
     """Return the advance width of a text in font units (2048 per em); additive over concatenation."""
     return sum(_char_units(ch, bold) for ch in text)

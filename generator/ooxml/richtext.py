@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 from vanban.vi import smart_quotes
@@ -120,6 +121,11 @@ def parse_inline(text: str) -> list[tuple[str, bool, bool]]:
 
 def rich(text: str) -> Markup:
     """Return text ready for a template: escaped, “quoted”, with bold/italic markers for the post-pass."""
+    return _rich(str(text))
+
+
+@lru_cache(maxsize=1024)  # a batch repeats the campaign's paragraphs in every document
+def _rich(text: str) -> Markup:
     out = []
     for segment, bold, italic in parse_inline(smart_quotes(_PRIVATE.sub("", text))):
         piece = str(escape(segment))

@@ -175,7 +175,7 @@ def break_lines(
     return lines
 
 
-@lru_cache(maxsize=4096)  # a batch sets the same titles and signatures again and again
+@lru_cache(maxsize=256)  # a batch sets the same titles and signatures again and again
 def _break_one(
     words_in: tuple[str, ...], size: float, width: int, bold: bool, names: tuple[str, ...]
 ) -> tuple[str, ...]:
