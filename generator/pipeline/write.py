@@ -59,6 +59,7 @@ class WriteReport:
     manifest: dict[str, Any] | None = None
     pages: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    conversion_seconds: float = 0.0  # from the first document sent to conversion to the last PDF back
 
     @property
     def ok(self) -> bool:
@@ -137,6 +138,7 @@ class _Run:
         # Only what is zipped, recorded or moved into place needs indexing; a batch keeps no per-file state.
         self.indexing = plan.all_or_nothing or plan.archive is not None or plan.record is not None
         self.pending: deque[Outcome] = deque()
+        self.first_sent: float | None = None
         self.conversion_errors: list[str] = []
 
     def consume(self, outcomes: Iterator[Outcome]) -> None:
@@ -155,9 +157,15 @@ class _Run:
             if outcome.pdf is None:
                 self._done(outcome.position, outcome.docx)
             else:
+                self.first_sent = self.first_sent or time.perf_counter()
+                outcome.pdf.add_done_callback(self._converted)
                 self.pending.append(outcome)
             self._take_pdfs(block=False)
         self._take_pdfs(block=True)
+
+    def _converted(self, _: object) -> None:
+        if self.first_sent is not None:
+            self.report.conversion_seconds = time.perf_counter() - self.first_sent
 
     def _take_pdfs(self, *, block: bool) -> None:
         """Take finished PDFs in plan order: count pages, append to the merge, record them."""

@@ -59,6 +59,7 @@ class DossierResult:
     files: list[Path]
     manifest: dict[str, Any]
     warnings: list[Problem] = field(default_factory=list)
+    conversion_seconds: float = 0.0  # how long LibreOffice was converting, inside this run
 
 
 def _sha256(path: Path) -> str:
@@ -192,7 +193,7 @@ def build_dossier(
         if own is not None:
             own.close()
     assert report.manifest is not None
-    return DossierResult(report.out_dir, report.files, report.manifest, checked.warnings)
+    return DossierResult(report.out_dir, report.files, report.manifest, checked.warnings, report.conversion_seconds)
 
 
 def _start_quietly(converter: Converter) -> None:
