@@ -141,6 +141,11 @@ def _kinds(node: Mapping[str, Any], resolver: Any) -> tuple[str, ...]:
             out.extend(k for k in _kinds(branch, resolver) if k not in out)
         return tuple(out)
     kind = node.get("type", "string")
+    if isinstance(kind, list):  # ["string", "null"]: null is only "left blank"
+        kinds = [k for k in kind if k != "null"]
+        if len(kinds) != 1:
+            return tuple(k if k in ("string", "integer", "number", "boolean") else "other" for k in kinds)
+        kind = kinds[0]
     if kind == "string" and node.get("format") == "date":
         return ("date",)
     if kind == "array":

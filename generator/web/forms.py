@@ -64,6 +64,8 @@ def form_field(spec: FieldSpec) -> FormField:
         assert spec.item is not None
         return FormField(kind="list", item=form_field(spec.item), min_items=spec.min_items, **common)
     kind = spec.kinds[0] if len(spec.kinds) == 1 else "other"
+    if set(spec.kinds) == {"boolean", "string"}:  # "có"/"x" means yes, other text is printed (du_thao)
+        kind = "string"
     if kind in ("string", "date"):
         long = (spec.max_length or 0) > TEXTAREA_MIN_LENGTH or any(h in spec.key for h in LONG_TEXT_HINTS)
         widget = "date" if kind == "date" else "textarea" if long else "text"

@@ -214,3 +214,12 @@ def test_a_yaml_alias_bomb_in_a_form_field_is_a_problem_not_a_hang() -> None:
     assert parsed.data.get("noi_dung") is None
     assert [p.field for p in parsed.problems] == ["noi_dung"]
     assert "giới hạn" in parsed.problems[0].message
+
+
+@pytest.mark.parametrize("code", ["cong-van", "ke-hoach", "to-trinh", "bien-ban", "bao-cao-thanh-tich"])
+def test_draft_mark_and_whole_number_line_are_plain_inputs_not_yaml_boxes(code: str) -> None:
+    kinds = _kinds(code)
+    assert kinds["du_thao"] == "text"  # "có", "x" or "Dự thảo lần 2"
+    if "so_ky_hieu" in kinds:
+        assert kinds["so_ky_hieu"] == "text"
+    assert "yaml" not in {kinds[k] for k in ("du_thao", "so", "ngay_ban_hanh") if k in kinds}
