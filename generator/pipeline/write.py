@@ -139,7 +139,6 @@ class _Run:
         self.indexing = plan.all_or_nothing or plan.archive is not None or plan.record is not None
         self.pending: deque[Outcome] = deque()
         self.first_sent: float | None = None
-        self.conversion_errors: list[str] = []
 
     def consume(self, outcomes: Iterator[Outcome]) -> None:
         for outcome in outcomes:
