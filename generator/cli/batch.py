@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
 from vanban.cli.common import add_kind_argument, print_warnings
+from vanban.cli.db import add_db_argument, open_db
 from vanban.errors import DataValidationError, SourceError
 
 __all__ = ["add_command", "cmd_batch"]
@@ -33,9 +36,20 @@ def cmd_batch(args: argparse.Namespace) -> int:
         raise DataValidationError(problems, file=args.table)
     office = load_office(args.co_quan) if args.co_quan else None
     pdf = args.pdf or args.pdfa
-    report = run_batch(
-        args.loai, items, args.output, office=office, template=args.template, total=total, pdf=pdf, pdfa=args.pdfa
-    )
+    # The documents are recorded (one group) when a database is named; it is opened before anything is written.
+    keep = args.db or os.environ.get("VANBAN_DB")
+    with open_db(args, create=True) if keep else nullcontext() as store:
+        report = run_batch(
+            args.loai,
+            items,
+            args.output,
+            office=office,
+            template=args.template,
+            total=total,
+            pdf=pdf,
+            pdfa=args.pdfa,
+            record=store,
+        )
     made = f"Đã tạo {len(report.outputs)}/{total} văn bản"
     pdfs = f" và {len(report.pdfs)} tệp PDF" if pdf else ""
     print(f"{made}{pdfs} trong {args.output} ({report.seconds:.1f} giây).")
@@ -78,4 +92,5 @@ def add_command(sub: Any) -> None:
     b.add_argument("--trang", metavar="TÊN", help="tên trang tính Excel (mặc định: trang đầu)")
     b.add_argument("--pdf", action="store_true", help="chuyển thêm mọi văn bản sang PDF (cần LibreOffice)")
     b.add_argument("--pdfa", action="store_true", help="PDF theo chuẩn lưu trữ PDF/A-2b (kéo theo --pdf)")
+    add_db_argument(b)
     b.set_defaults(func=cmd_batch)

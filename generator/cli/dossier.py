@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from vanban.cli.common import print_warnings
+from vanban.cli.db import add_db_argument, open_db
 
 __all__ = ["add_command", "cmd_dossier"]
 
@@ -36,16 +39,20 @@ def cmd_dossier(args: argparse.Namespace) -> int:
                 f"({len(plan.review.passed)} đạt, {len(plan.review.failed)} không đạt)."
             )
             return 0
-        result = build_dossier(
-            args.campaign,
-            args.output,
-            table=args.de_nghi,
-            today=args.ngay,
-            pdf=args.pdf or args.pdfa,
-            pdfa=args.pdfa,
-            make_zip=not args.khong_zip,
-            on_document=(lambda n: print(f"  {n}", file=sys.stderr)) if args.chi_tiet else None,
-        )
+        # The documents are recorded (one group) when a database is named; it is opened before anything is written.
+        keep = args.db or os.environ.get("VANBAN_DB")
+        with open_db(args, create=True) if keep else nullcontext() as store:
+            result = build_dossier(
+                args.campaign,
+                args.output,
+                table=args.de_nghi,
+                today=args.ngay,
+                pdf=args.pdf or args.pdfa,
+                pdfa=args.pdfa,
+                make_zip=not args.khong_zip,
+                on_document=(lambda n: print(f"  {n}", file=sys.stderr)) if args.chi_tiet else None,
+                record=store,
+            )
     except DossierError as err:
         print(f"Lỗi: {err}", file=sys.stderr)
         return 1
@@ -101,6 +108,7 @@ def add_command(sub: Any) -> None:
     p.add_argument("--khong-zip", action="store_true", help="không tạo ho-so.zip")
     p.add_argument("--chi-kiem-tra", action="store_true", help="chỉ kiểm tra, không ghi tệp nào")
     p.add_argument("--chi-tiet", action="store_true", help="in tên từng văn bản khi tạo")
+    add_db_argument(p)
     p.set_defaults(func=_require_output(cmd_dossier))
 
 

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from vanban.errors import DataValidationError, Problem, VanbanError
 from vanban.jobs.document import plan_step, prepare_document, resolve_office
@@ -24,6 +24,9 @@ from vanban.pipeline.plan import DocumentFailure, DocumentStep, Plan
 from vanban.pipeline.table import Column, Record, columns_for, open_table
 from vanban.pipeline.write import write_plan
 from vanban.profile import Office
+
+if TYPE_CHECKING:
+    from vanban.store.database import Store
 
 __all__ = [
     "BatchFailure",
@@ -132,18 +135,29 @@ def run_batch(
     *,
     on_written: Callable[[int, Path], None] | None = None,
     converter: Converter | None = None,
+    record: Store | None = None,
     **options: Unpack[BatchOptions],
 ) -> BatchReport:
     """Render one `kind` document per item into `out_dir` (and its PDF); failures are collected, never raised.
 
     `total` (when known) sets the width of the numbers and enables the progress bar. `converter` None
-    with `pdf` starts one LibreOffice pool for the whole batch.
+    with `pdf` starts one LibreOffice pool for the whole batch. `record` stores every document made in
+    the office's database as one group, after the files are written (StoreError if it cannot: the files
+    stay, and running the batch again records them once).
     """
+    made: dict[int, tuple[BatchItem, Path | None]] = {}
+    if record is not None:
+        items = _remembered(items, made)
     plan = plan_batch(kind, items, out_dir, **options)
     progress = _progress(plan.total)
     task = progress.add_task("", total=plan.total) if progress else None
 
     def done(position: int, docx: Path | None) -> None:
+        if record is not None:
+            if docx is None:
+                made.pop(position, None)
+            else:
+                made[position] = (made[position][0], docx)
         if docx is not None and on_written:
             on_written(position, docx)
         if progress:
@@ -156,7 +170,48 @@ def run_batch(
     finally:
         if progress:
             progress.stop()
+    if record is not None:
+        _record(record, kind, made, written.failures, written.pdfs, options.get("office"))
     return BatchReport(written.documents, written.failures, written.warnings, written.seconds, written.pdfs)
+
+
+def _remembered(items: Iterable[BatchItem], made: dict[int, tuple[BatchItem, Path | None]]) -> Iterator[BatchItem]:
+    """Yield the items, keeping each one by its position until the writer says whether it was made."""
+    for position, item in enumerate(items, start=1):
+        made[position] = (item, None)
+        yield item
+
+
+def _record(
+    store: Store,
+    kind: str,
+    made: dict[int, tuple[BatchItem, Path | None]],
+    failures: list[DocumentFailure],
+    pdfs: list[Path],
+    office: Office | None,
+) -> None:
+    """Record the documents made (DOCX and PDF) as one group; StoreError saying the files are kept."""
+    from vanban.store.database import StoreError
+    from vanban.store.group import GroupDocument, group_name, record_group
+
+    failed = {failure.position for failure in failures}
+    pdf_of = {pdf.stem: pdf for pdf in pdfs}
+    offices: dict[Path, Office] = {}
+    documents = []
+    for position in sorted(made):
+        item, docx = made[position]
+        if docx is None or position in failed:
+            continue
+        files = (docx, pdf_of[docx.stem]) if docx.stem in pdf_of else (docx,)
+        the_office = office or _office_of(item, offices)
+        documents.append(GroupDocument(kind, the_office, item.data, item.name, files))
+    try:
+        record_group(store, group_name(f"lo-{kind}"), documents)
+    except StoreError as err:
+        raise StoreError(
+            f"Đã tạo {len(documents)} văn bản nhưng chưa lưu được vào cơ sở dữ liệu {store.label}: {err} "
+            "Các tệp được giữ nguyên; chạy lại lệnh để lưu (mỗi văn bản chỉ được lưu một lần)."
+        ) from err
 
 
 def _at_cells(item: BatchItem, problems: list[Problem]) -> tuple[Problem, ...]:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vanban.errors import Problem
 from vanban.jobs.document import plan_step
@@ -29,6 +29,9 @@ from vanban.nd30.voting import percent_text
 from vanban.pipeline.convert import Converter, default_converter
 from vanban.pipeline.plan import MergeStep, Plan, RecordStep
 from vanban.pipeline.write import write_plan
+
+if TYPE_CHECKING:
+    from vanban.store.database import Store
 
 __all__ = [
     "DATA_FILE",
@@ -169,12 +172,15 @@ def build_dossier(
     converter: Converter | None = None,
     make_zip: bool = True,
     on_document: Callable[[str], None] | None = None,
+    record: Store | None = None,
 ) -> DossierResult:
     """Check, then write the dossier into `out_dir`; nothing is written when a check fails.
 
     `pdf` converts every DOCX with `converter` (default: a LibreOffice pool started while the dossier is
     checked, closed afterwards; PDF/A-2b with `pdfa`) and merges them into ho-so.pdf with a bookmark per
-    document. `on_document` is told each document's file name as it is finished.
+    document. `on_document` is told each document's file name as it is finished. `record` stores the
+    dossier's documents in the office's database as one group once the dossier is in place; if that
+    fails, the dossier stays whole in `out_dir` and a StoreError says it was not recorded.
     """
     own = default_converter(pdfa=pdfa) if (pdf or pdfa) and converter is None else None
     if own is not None:
@@ -193,7 +199,29 @@ def build_dossier(
         if own is not None:
             own.close()
     assert report.manifest is not None
+    if record is not None:
+        _record(record, checked, report.out_dir, set(report.files))
     return DossierResult(report.out_dir, report.files, report.manifest, checked.warnings, report.conversion_seconds)
+
+
+def _record(store: Store, checked: DossierPlan, out: Path, files: set[Path]) -> None:
+    """Record the dossier's documents (DOCX and PDF) as one group; StoreError saying the dossier is kept."""
+    from vanban.store.database import StoreError
+    from vanban.store.group import GroupDocument, group_name, record_group
+
+    documents = []
+    for doc in checked.documents:
+        docx = out / doc.file_name
+        pdf = out / PDF_DIR / f"{Path(doc.file_name).stem}.pdf"
+        paths = (docx, pdf) if pdf in files else (docx,)
+        documents.append(GroupDocument(doc.kind, checked.office, doc.data, doc.title, paths))
+    try:
+        record_group(store, group_name("ho-so"), documents)
+    except StoreError as err:
+        raise StoreError(
+            f"Hồ sơ đã được lập đầy đủ trong {out} nhưng chưa lưu được vào cơ sở dữ liệu {store.label}: {err} "
+            "Chạy lại lệnh để lưu (mỗi văn bản chỉ được lưu một lần)."
+        ) from err
 
 
 def _start_quietly(converter: Converter) -> None:
