@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from vanban.store import schema as t
-from vanban.store.database import Store, StoreError
+from vanban.store.database import Store, StoreError, current_user
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# What a copy leaves out: its number and date are given when it is issued (a draft has none).
+_NUMBER_FIELDS = ("so", "so_ky_hieu", "ngay_ban_hanh")
 
 
 def find(store: Store, ref: str, *, year: int | None = None) -> int:
@@ -61,6 +67,55 @@ def show(store: Store, document_id: int) -> dict[str, Any]:
     found["du_lieu"] = json.loads(row["du_lieu"])
     found["tep"] = [{"duong_dan": f.duong_dan, "sha256": f.sha256, "kich_thuoc": f.kich_thuoc} for f in files]
     return found
+
+
+def reopen(store: Store, document_id: int) -> dict[str, Any]:
+    """Return a document's data as the CLI takes it (dates as dates), to render again or edit."""
+    return _dates(show(store, document_id)["du_lieu"])
+
+
+def duplicate(store: Store, document_id: int) -> tuple[int, dict[str, Any]]:
+    """Record a new draft with the data of a document, without its number and date; return its id and data."""
+    data = {k: v for k, v in show(store, document_id)["du_lieu"].items() if k not in _NUMBER_FIELDS}
+    if data.get("du_thao") is False:
+        del data["du_thao"]  # the number's mark "not a draft" belongs to the issued original
+    now = dt.datetime.now(dt.UTC)
+    with store.write() as conn:
+        row = conn.execute(select(t.documents).where(t.documents.c.id == document_id)).mappings().one()
+        result = conn.execute(
+            insert(t.documents).values(
+                loai=row["loai"],
+                du_lieu=json.dumps(data, ensure_ascii=False, sort_keys=True),
+                dau_van_tay=row["dau_van_tay"],
+                co_quan=row["co_quan"],
+                so=None,
+                ky_hieu="",
+                so_ky_hieu="",
+                ngay=None,
+                trich_yeu=row["trich_yeu"],
+                nguoi_ky=row["nguoi_ky"],
+                trang_thai=t.DRAFT,
+                nhom=None,
+                nguoi_tao=current_user(),
+                tao_luc=now,
+                cap_nhat_luc=now,
+            )
+        )
+    return int(result.inserted_primary_key[0]), _dates(data)  # type: ignore[index]
+
+
+def _dates(value: Any) -> Any:
+    """Return the value with ISO dates ("2026-02-11", stored as text in JSON) as dates again."""
+    if isinstance(value, dict):
+        return {key: _dates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_dates(item) for item in value]
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:

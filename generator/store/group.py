@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, delete, insert, select, update
 from vanban.store import schema as t
 from vanban.store.database import Store, current_user
-from vanban.store.record import fingerprint, sha256_of
+from vanban.store.record import fingerprint, sha256_of, stored_data
 
 if TYPE_CHECKING:
     from vanban.profile import Office
@@ -61,7 +61,7 @@ def _save(conn: Connection, group: str, document: GroupDocument) -> int:
         .order_by(t.documents.c.id.desc())
     ).first()
     values = {
-        "du_lieu": json.dumps(data, ensure_ascii=False, sort_keys=True, default=str),
+        "du_lieu": json.dumps(stored_data(data, document.office), ensure_ascii=False, sort_keys=True, default=str),
         "trich_yeu": " ".join(str(data.get("trich_yeu") or document.title).split()),
         "nguoi_ky": str(data.get("nguoi_ky") or ""),
         "nhom": group,

@@ -93,6 +93,13 @@ def _issue_date(data: dict[str, Any], earlier: dt.date | None) -> dt.date:
     return earlier or dt.date.today()
 
 
+def stored_data(data: dict[str, Any], office: Office) -> dict[str, Any]:
+    """Return the data as recorded: `co_quan` names the office profile by its full path, so it reopens anywhere."""
+    if office.file is None:
+        return data
+    return {**data, "co_quan": str(Path(office.file).resolve())}
+
+
 def sha256_of(path: Path) -> str:
     """Return the sha256 of a file, read in blocks."""
     digest = hashlib.sha256()
@@ -126,16 +133,17 @@ def record_render(recording: Recording, kind: str, source: Source, office: Offic
     written: list[Path] = []
     try:
         with store.write() as conn:
-            earlier = (
+            typed = typed_number(data)
+            earlier = _earlier(
                 conn.execute(
                     select(t.documents)
                     .where(t.documents.c.dau_van_tay == mark, t.documents.c.trang_thai != t.CANCELLED)
                     .order_by(t.documents.c.id.desc())
                 )
                 .mappings()
-                .first()
+                .all(),
+                typed,
             )
-            typed = typed_number(data)
             number: int | None = None
             number_row: int | None = None
             if recording.issue or typed is not None or (earlier and earlier["so"] is not None):
@@ -173,6 +181,15 @@ def record_render(recording: Recording, kind: str, source: Source, office: Offic
         for path in written:
             path.unlink(missing_ok=True)
         raise
+
+
+def _earlier(rows: Any, typed: int | None) -> Any:
+    """Return the document these data are: the one holding the typed number, else the newest (a copy's)."""
+    if typed is not None:
+        holding = next((row for row in rows if row["so"] == typed), None)
+        if holding is not None:
+            return holding
+    return rows[0] if rows else None
 
 
 def _number(
@@ -214,7 +231,7 @@ def _save(
     day = _issue_date(data, None) if number is not None else None
     values = {
         "loai": kind,
-        "du_lieu": json.dumps(data, ensure_ascii=False, sort_keys=True, default=str),
+        "du_lieu": json.dumps(stored_data(data, office), ensure_ascii=False, sort_keys=True, default=str),
         "dau_van_tay": mark,
         "co_quan": office.viet_tat,
         "so": number,
