@@ -126,13 +126,14 @@ Write = Callable[["Source"], tuple["RenderResult", "Prepared"]]
 def record_render(recording: Recording, kind: str, source: Source, office: Office, write: Write) -> RenderResult:
     """Number (when asked or typed), render with `write`, record; the files are removed if the commit fails."""
     from vanban.pipeline.load import Source as SourceType
+    from vanban.store.citations import resolve_citations
 
     store = recording.store
-    data = dict(source.data)
-    mark = fingerprint(kind, office, data)
     written: list[Path] = []
     try:
         with store.write() as conn:
+            data = resolve_citations(conn, dict(source.data), source.file)
+            mark = fingerprint(kind, office, data)
             typed = typed_number(data)
             earlier = _earlier(
                 conn.execute(
