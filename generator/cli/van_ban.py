@@ -27,7 +27,7 @@ def cmd_van_ban(args: argparse.Namespace) -> int:
             for file in found["tep"]:
                 print(f"tệp: {file['duong_dan']} (sha256 {file['sha256']})")
             return 0
-        rows = documents.listing(store, year=args.nam, status=args.trang_thai, search=args.tim or "")
+        rows = documents.listing(store, year=args.nam, status=args.trang_thai, search=args.tim or "", group=args.nhom)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -78,6 +78,7 @@ def add_command(subparsers: Any) -> None:
     parser.add_argument(
         "--trang-thai", choices=["du-thao", "da-cap-so", "da-ban-hanh", "huy"], help="lọc theo trạng thái"
     )
+    parser.add_argument("--nhom", metavar="NHÓM", help="chỉ các văn bản của một lô (batch) hay hồ sơ (dossier)")
     parser.add_argument("--tim", metavar="CHỮ", help="tìm trong trích yếu và số ký hiệu")
     parser.add_argument("--json", action="store_true", help="in dạng JSON (kèm dữ liệu khi xem một văn bản)")
     parser.add_argument(

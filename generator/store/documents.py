@@ -35,10 +35,12 @@ def find(store: Store, ref: str, *, year: int | None = None) -> int:
 
 
 def listing(
-    store: Store, *, year: int | None = None, status: str | None = None, search: str = ""
+    store: Store, *, year: int | None = None, status: str | None = None, search: str = "", group: str | None = None
 ) -> list[dict[str, Any]]:
-    """Return the documents (newest first) as plain dicts, filtered by year, status and words of the trích yếu."""
+    """Return the documents (newest first) as plain dicts, filtered by year, status, group and trích yếu words."""
     query = select(t.documents).order_by(t.documents.c.id.desc())
+    if group:
+        query = query.where(t.documents.c.nhom == group)
     if status:
         query = query.where(t.documents.c.trang_thai == status)
     with store.read() as conn:

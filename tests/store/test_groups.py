@@ -58,6 +58,8 @@ def test_batch_records_its_documents_as_one_group_of_drafts(db_url, batch_input,
     assert [Path(row["tep"][0]["duong_dan"]) for row in rows] == [p.resolve() for p in docx]
     assert all(file["sha256"] == _sha256(file["duong_dan"]) for row in rows for file in row["tep"])
 
+    with open_store(db_url) as store:
+        assert len(documents.listing(store, group=rows[0]["nhom"])) == 3
     assert _batch(batch_input, tmp_path / "out", "--db", db_url) == 0  # again: the same documents, recorded once
     again = _recorded(db_url)
     assert [row["id"] for row in again] == [row["id"] for row in rows]
