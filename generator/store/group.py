@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 from vanban.store import schema as t
 from vanban.store.database import Store, current_user
-from vanban.store.record import fingerprint, sha256_of, stored_data
+from vanban.store.record import fingerprint, replace_files, stored_data
 
 if TYPE_CHECKING:
     from vanban.profile import Office
@@ -70,7 +70,6 @@ def _save(conn: Connection, group: str, document: GroupDocument) -> int:
     if earlier is not None:
         document_id = int(earlier.id)
         conn.execute(update(t.documents).where(t.documents.c.id == document_id).values(**values))
-        conn.execute(delete(t.document_files).where(t.document_files.c.document_id == document_id))
     else:
         result = conn.execute(
             insert(t.documents).values(
@@ -88,13 +87,5 @@ def _save(conn: Connection, group: str, document: GroupDocument) -> int:
             )
         )
         document_id = int(result.inserted_primary_key[0])  # type: ignore[index]
-    for path in document.files:
-        conn.execute(
-            insert(t.document_files).values(
-                document_id=document_id,
-                duong_dan=str(path.resolve()),
-                sha256=sha256_of(path),
-                kich_thuoc=path.stat().st_size,
-            )
-        )
+    replace_files(conn, document_id, document.files)
     return document_id

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,6 +100,20 @@ def stored_data(data: dict[str, Any], office: Office) -> dict[str, Any]:
     return {**data, "co_quan": str(Path(office.file).resolve())}
 
 
+def replace_files(conn: Connection, document_id: int, paths: Iterable[Path]) -> None:
+    """Record a document's files (path, sha256, size) in place of those it had."""
+    conn.execute(delete(t.document_files).where(t.document_files.c.document_id == document_id))
+    for path in paths:
+        conn.execute(
+            insert(t.document_files).values(
+                document_id=document_id,
+                duong_dan=str(path.resolve()),
+                sha256=sha256_of(path),
+                kich_thuoc=path.stat().st_size,
+            )
+        )
+
+
 def sha256_of(path: Path) -> str:
     """Return the sha256 of a file, read in blocks."""
     digest = hashlib.sha256()
@@ -161,16 +175,7 @@ def record_render(recording: Recording, kind: str, source: Source, office: Offic
             )
             if number_row is not None:
                 conn.execute(update(t.numbers).where(t.numbers.c.id == number_row).values(document_id=document_id))
-            conn.execute(delete(t.document_files).where(t.document_files.c.document_id == document_id))
-            for path in written:
-                conn.execute(
-                    insert(t.document_files).values(
-                        document_id=document_id,
-                        duong_dan=str(path.resolve()),
-                        sha256=sha256_of(path),
-                        kich_thuoc=path.stat().st_size,
-                    )
-                )
+            replace_files(conn, document_id, written)
             status = t.NUMBERED if number is not None else t.DRAFT
             if earlier is not None and earlier["trang_thai"] == t.ISSUED:
                 status = t.ISSUED
