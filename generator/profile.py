@@ -44,6 +44,12 @@ class Office:
     thu_muc_mau: Path | None = None
     file: Path | None = None
     numbering: Numbering = Numbering()  # so_van_ban: how the register numbers văn bản đi (NĐ 30 Điều 15)
+    ma: str = ""  # the office's code in a shared database (two THADS tỉnh share "THADS"); "" → viet_tat
+
+    @property
+    def key(self) -> str:
+        """Return what the register and record file this office's numbers and documents under."""
+        return self.ma or self.viet_tat
 
     @property
     def name_lines(self) -> list[str]:
@@ -123,6 +129,7 @@ def office_from_source(source: Source) -> Office:
         thu_muc_mau=(base / folder) if folder else None,
         file=source.file,
         numbering=_numbering(d.get("so_van_ban") or {}),
+        ma=d.get("ma") or "",
     )
 
 

@@ -76,7 +76,7 @@ def _save(conn: Connection, group: str, document: GroupDocument) -> int:
                 **values,
                 loai=document.kind,
                 dau_van_tay=mark,
-                co_quan=document.office.viet_tat,
+                co_quan=document.office.key,
                 so=None,
                 ky_hieu="",
                 so_ky_hieu="",

@@ -55,7 +55,7 @@ def type_name(kind: str) -> str:
 def fingerprint(kind: str, office: Office, data: dict[str, Any]) -> str:
     """Return what makes two renders the same document: type, office and data other than number and date."""
     content = {k: v for k, v in data.items() if k not in _NUMBER_FIELDS}
-    text = json.dumps([kind, office.viet_tat, content], ensure_ascii=False, sort_keys=True, default=str)
+    text = json.dumps([kind, office.key, content], ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -214,7 +214,7 @@ def _number(
         return int(earlier["so"]), earlier["ngay"], None
     day = _issue_date(data, None)
     series_id = register.lock_series(
-        conn, office.viet_tat, day.year, office.numbering.series(type_name(kind), secret=secret, council=council)
+        conn, office.key, day.year, office.numbering.series(type_name(kind), secret=secret, council=council)
     )
     number = typed if typed is not None else register.next_number(conn, series_id)
     return number, day, register.take(conn, series_id, number, None)
@@ -239,7 +239,7 @@ def _save(
         "loai": kind,
         "du_lieu": json.dumps(stored_data(data, office), ensure_ascii=False, sort_keys=True, default=str),
         "dau_van_tay": mark,
-        "co_quan": office.viet_tat,
+        "co_quan": office.key,
         "so": number,
         "ky_hieu": so_ky_hieu.partition("/")[2] if number is not None else "",
         "so_ky_hieu": so_ky_hieu if number is not None else "",

@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from vanban import __version__
 from vanban.resources import WEB_PAGES, WEB_STATIC
+from vanban.store import open_store
 from vanban.web.errors import BodyLimit, SecurityHeaders, install_error_handlers
 from vanban.web.guard import RequestGuard
 from vanban.web.pdf import PdfService, PreviewStore
@@ -41,6 +42,8 @@ def create_app(settings: Settings | None = None, *, pdf: PdfService | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         app.state.pdf.close()  # the warm converter and its soffice end with the server
+        if app.state.store is not None:
+            app.state.store.close()
 
     app = FastAPI(title="vanban", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.settings = settings
@@ -48,6 +51,7 @@ def create_app(settings: Settings | None = None, *, pdf: PdfService | None = Non
     app.state.templates = make_templates()
     app.state.pdf = pdf or PdfService()
     app.state.previews = PreviewStore(settings.preview_slots)
+    app.state.store = open_store(settings.db, create=True) if settings.db else None
 
     install_error_handlers(app)
     app.add_middleware(RequestGuard, allowed_hosts=settings.allowed_hosts())

@@ -31,6 +31,9 @@ class Settings:
     # Host names (as the browser's address bar shows them) the app answers besides this machine's
     # loopback names and `host`; the rest get 400, which defeats DNS rebinding.
     extra_hosts: list[str] = field(default_factory=list)
+    # The office's database (a path or URL, as `--db`); None: the app keeps no register, record, accounts
+    # or history (the single-document forms still work). `vanban serve` always gives one.
+    db: str | None = None
 
     def allowed_hosts(self) -> set[str]:
         """Return the Host names to answer: loopback, the listening address, and `extra_hosts`."""
