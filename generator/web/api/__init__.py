@@ -1,0 +1,1 @@
+"""The JSON API for e-office systems (/api/v1, OpenAPI at /api/docs): token-authenticated, errors as JSON."""
