@@ -134,16 +134,18 @@ def run_batch(
     out_dir: str | Path,
     *,
     on_written: Callable[[int, Path], None] | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
     converter: Converter | None = None,
     record: Store | None = None,
     **options: Unpack[BatchOptions],
 ) -> BatchReport:
     """Render one `kind` document per item into `out_dir` (and its PDF); failures are collected, never raised.
 
-    `total` (when known) sets the width of the numbers and enables the progress bar. `converter` None
-    with `pdf` starts one LibreOffice pool for the whole batch. `record` stores every document made in
-    the office's database as one group, after the files are written (StoreError if it cannot: the files
-    stay, and running the batch again records them once).
+    `total` (when known) sets the width of the numbers and enables the progress bar. `on_progress` is
+    told (documents finished, made or failed; total or 0; file name) after each one, e.g. for a web job.
+    `converter` None with `pdf` starts one LibreOffice pool for the whole batch. `record` stores every
+    document made in the office's database as one group, after the files are written (StoreError if it
+    cannot: the files stay, and running the batch again records them once).
     """
     made: dict[int, tuple[BatchItem, Path | None]] = {}
     if record is not None:
@@ -151,8 +153,13 @@ def run_batch(
     plan = plan_batch(kind, items, out_dir, **options)
     progress = _progress(plan.total)
     task = progress.add_task("", total=plan.total) if progress else None
+    finished = 0
 
     def done(position: int, docx: Path | None) -> None:
+        nonlocal finished
+        finished += 1
+        if on_progress is not None:
+            on_progress(finished, plan.total or 0, docx.name if docx is not None else "")
         if record is not None:
             if docx is None:
                 made.pop(position, None)

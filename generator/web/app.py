@@ -15,6 +15,7 @@ from vanban.resources import WEB_PAGES, WEB_STATIC
 from vanban.store import open_store
 from vanban.web.errors import BodyLimit, SecurityHeaders, install_error_handlers
 from vanban.web.guard import RequestGuard
+from vanban.web.jobs import open_jobs
 from vanban.web.pdf import PdfService, PreviewStore
 from vanban.web.settings import OfficeCatalog, Settings
 
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None, *, pdf: PdfService | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        app.state.jobs.close()  # running jobs end before the converter and the database they use
         app.state.pdf.close()  # the warm converter and its soffice end with the server
         if app.state.store is not None:
             app.state.store.close()
@@ -52,6 +54,7 @@ def create_app(settings: Settings | None = None, *, pdf: PdfService | None = Non
     app.state.pdf = pdf or PdfService()
     app.state.previews = PreviewStore(settings.preview_slots)
     app.state.store = open_store(settings.db, create=True) if settings.db else None
+    app.state.jobs = open_jobs(settings, app.state.store)
 
     install_error_handlers(app)
     app.add_middleware(RequestGuard, allowed_hosts=settings.allowed_hosts())

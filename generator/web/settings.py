@@ -34,6 +34,10 @@ class Settings:
     # The office's database (a path or URL, as `--db`); None: the app keeps no register, record, accounts
     # or history (the single-document forms still work). `vanban serve` always gives one.
     db: str | None = None
+    # Background jobs (dossiers with PDFs, batches): their files go to `jobs_dir` (None: a `vanban-jobs`
+    # folder next to a SQLite database, else in the current folder), run by `job_workers` threads.
+    jobs_dir: Path | None = None
+    job_workers: int = 2
 
     def allowed_hosts(self) -> set[str]:
         """Return the Host names to answer: loopback, the listening address, and `extra_hosts`."""

@@ -172,13 +172,15 @@ def build_dossier(
     converter: Converter | None = None,
     make_zip: bool = True,
     on_document: Callable[[str], None] | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
     record: Store | None = None,
 ) -> DossierResult:
     """Check, then write the dossier into `out_dir`; nothing is written when a check fails.
 
     `pdf` converts every DOCX with `converter` (default: a LibreOffice pool started while the dossier is
     checked, closed afterwards; PDF/A-2b with `pdfa`) and merges them into ho-so.pdf with a bookmark per
-    document. `on_document` is told each document's file name as it is finished. `record` stores the
+    document. `on_document` is told each document's file name as it is finished, `on_progress` (documents
+    finished, their number, file name) as well. `record` stores the
     dossier's documents in the office's database as one group once the dossier is in place; if that
     fails, the dossier stays whole in `out_dir` and a StoreError says it was not recorded.
     """
@@ -190,11 +192,17 @@ def build_dossier(
         checked = plan_dossier(campaign_path, table=table, today=today)
         plan = dossier_plan(checked, out_dir, pdf=pdf, pdfa=pdfa, make_zip=make_zip)
         names = [doc.file_name for doc in checked.documents]
-        report = write_plan(
-            plan,
-            converter=own or converter,
-            on_document=(lambda position, _: on_document(names[position - 1])) if on_document else None,
-        )
+        finished = 0
+
+        def done(position: int, _: Path | None) -> None:
+            nonlocal finished
+            finished += 1
+            if on_document is not None:
+                on_document(names[position - 1])
+            if on_progress is not None:
+                on_progress(finished, len(names), names[position - 1])
+
+        report = write_plan(plan, converter=own or converter, on_document=done)
     finally:
         if own is not None:
             own.close()
