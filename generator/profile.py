@@ -1,7 +1,8 @@
 """The office profile: who the office is, once, so a clerk never retypes the header or the signer.
 
 One YAML file per office (schemas/co-quan.schema.json): cơ quan chủ quản, cơ quan ban hành and its
-abbreviation, địa danh, the head's title, units with abbreviations, the people who sign.
+abbreviation, địa danh, the head's title, units with abbreviations, the people who sign. The web app also
+keeps profiles in the database (vanban.store.offices); such an office is named `co-quan:<key>`, not a path.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from vanban.errors import DataValidationError, Problem
 from vanban.nd30 import Numbering, RuleError, Signer, signature_lines
 from vanban.pipeline.load import Source, load_data
 from vanban.pipeline.validate import validate
+
+STORED_PREFIX = "co-quan:"  # a profile kept in the database, as a document's record names it: co-quan:<key>
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,14 @@ class Office:
     file: Path | None = None
     numbering: Numbering = Numbering()  # so_van_ban: how the register numbers văn bản đi (NĐ 30 Điều 15)
     ma: str = ""  # the office's code in a shared database (two THADS tỉnh share "THADS"); "" → viet_tat
+    stored: bool = False  # the profile is kept in the database (edited by form), not in a file
+
+    @property
+    def reference(self) -> str:
+        """Return how a record names this profile: its file's full path, `co-quan:<key>` if stored, else ""."""
+        if self.file is not None:
+            return str(Path(self.file).resolve())
+        return f"{STORED_PREFIX}{self.key}" if self.stored else ""
 
     @property
     def key(self) -> str:

@@ -8,8 +8,10 @@ import re
 from typing import Any
 
 from sqlalchemy import insert, select
+from vanban.profile import STORED_PREFIX, Office, load_office
 from vanban.store import schema as t
 from vanban.store.database import Store, StoreError, current_user
+from vanban.store.offices import load_reference
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # What a copy leaves out: its number and date are given when it is issued (a draft has none).
@@ -74,6 +76,16 @@ def show(store: Store, document_id: int) -> dict[str, Any]:
 def reopen(store: Store, document_id: int) -> dict[str, Any]:
     """Return a document's data as the CLI takes it (dates as dates), to render again or edit."""
     return _dates(show(store, document_id)["du_lieu"])
+
+
+def recorded_office(store: Store, data: dict[str, Any]) -> Office:
+    """Return the office a reopened document's `co_quan` names: a profile file, or `co-quan:<key>` in this database."""
+    reference = str(data.get("co_quan") or "")
+    if not reference:
+        raise StoreError("Văn bản này không ghi hồ sơ cơ quan (trường co_quan); chọn hồ sơ cơ quan khi tạo lại.")
+    if reference.startswith(STORED_PREFIX):
+        return load_reference(store, reference)
+    return load_office(reference)
 
 
 def duplicate(store: Store, document_id: int) -> tuple[int, dict[str, Any]]:

@@ -94,10 +94,9 @@ def _issue_date(data: dict[str, Any], earlier: dt.date | None) -> dt.date:
 
 
 def stored_data(data: dict[str, Any], office: Office) -> dict[str, Any]:
-    """Return the data as recorded: `co_quan` names the office profile by its full path, so it reopens anywhere."""
-    if office.file is None:
-        return data
-    return {**data, "co_quan": str(Path(office.file).resolve())}
+    """Return the data as recorded: `co_quan` names the profile (full path, or co-quan:<key> if in the database)."""
+    reference = office.reference
+    return {**data, "co_quan": reference} if reference else data
 
 
 def replace_files(conn: Connection, document_id: int, paths: Iterable[Path]) -> None:
