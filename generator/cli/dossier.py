@@ -30,17 +30,19 @@ def cmd_dossier(args: argparse.Namespace) -> int:
 
     args.de_nghi = args.table or args.de_nghi
 
+    # A database named (--db, VANBAN_DB) completes a campaign that names its kế hoạch and công văn by number,
+    # and records the dossier's documents; it is opened before anything is written.
+    keep = args.db or os.environ.get("VANBAN_DB")
     try:
         if args.chi_kiem_tra:
-            plan = plan_dossier(args.campaign, table=args.de_nghi, today=args.ngay)
+            with open_db(args) if keep else nullcontext() as store:
+                plan = plan_dossier(args.campaign, table=args.de_nghi, today=args.ngay, record=store)
             print_warnings(plan.warnings)
             print(
                 f"Hồ sơ hợp lệ: {len(plan.documents)} văn bản sẽ được tạo "
                 f"({len(plan.review.passed)} đạt, {len(plan.review.failed)} không đạt)."
             )
             return 0
-        # The documents are recorded (one group) when a database is named; it is opened before anything is written.
-        keep = args.db or os.environ.get("VANBAN_DB")
         with open_db(args, create=True) if keep else nullcontext() as store:
             result = build_dossier(
                 args.campaign,
@@ -82,7 +84,9 @@ def add_command(sub: Any) -> None:
             "Ví dụ:\n"
             "  vanban dossier samples/ho-so-khen-thuong/campaign.yaml -o ho-so/ --ngay 2026-11-25\n"
             "  vanban dossier dot-thi-dua.yaml de-nghi.xlsx -o ho-so/ --pdf\n"
-            "  vanban dossier dot-thi-dua.yaml --chi-kiem-tra"
+            "  vanban dossier dot-thi-dua.yaml --chi-kiem-tra\n"
+            "  vanban dossier samples/ho-so-tu-so-van-ban/dot-thi-dua.yaml -o ho-so/ --db vanban.db\n"
+            "    (tệp đợt thi đua ghi ke_hoach/huong_dan bằng số, ký hiệu: máy lấy đợt thi đua từ sổ văn bản)"
         ),
         formatter_class=fmt,
     )

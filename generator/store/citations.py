@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, RowMapping, select
 from vanban.errors import DataValidationError, Problem, VanbanError
 from vanban.store import schema as t
 
@@ -40,9 +40,25 @@ def resolve_citations(conn: Connection, data: dict[str, Any], file: Path | None)
 
 def citation(conn: Connection, ref: str, file: Path | None, field: str) -> str:
     """Return "Kế hoạch số 606/KH-CQLTHADS ngày 11/02/2026 của <cơ quan> về <trích yếu>" for a recorded number."""
-    from vanban.store.record import type_name
     from vanban.vi.dates import format_date_short
 
+    row = recorded(conn, ref, file, field)
+    parts = [f"{type_title(row['loai'])} số {row['so_ky_hieu']}"]
+    if row["ngay"] is not None:
+        parts.append(f"ngày {format_date_short(row['ngay'])}")
+    body = issuing_office(row["du_lieu"])
+    if body:
+        parts.append(f"của {body}")
+    about = " ".join(str(row["trich_yeu"]).split()).rstrip(".")
+    if about:
+        parts.append(f"về {about[:1].lower()}{about[1:]}")
+    return " ".join(parts)
+
+
+def recorded(
+    conn: Connection, ref: str, file: Path | None, field: str, *, line: int | None = None, purpose: str = "trích dẫn"
+) -> RowMapping:
+    """Return the newest live document holding a số ký hiệu; DataValidationError naming the closest numbers."""
     wanted = " ".join(ref.removeprefix("Số:").split())
     row = (
         conn.execute(
@@ -53,28 +69,24 @@ def citation(conn: Connection, ref: str, file: Path | None, field: str) -> str:
         .mappings()
         .first()
     )
-    if row is None:
-        known = [
-            r.so_ky_hieu for r in conn.execute(select(t.documents.c.so_ky_hieu).where(t.documents.c.so_ky_hieu != ""))
-        ]
-        close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
-        hint = f" Số gần giống trong sổ: {', '.join(close)}." if close else ""
-        message = f"Không có văn bản số {wanted} trong sổ văn bản đi để trích dẫn.{hint}"
-        raise DataValidationError([Problem(message, str(file) if file else None, field=field)], file=file)
-    kind = type_name(row["loai"])
-    parts = [f"{kind[:1].upper()}{kind[1:]} số {row['so_ky_hieu']}"]
-    if row["ngay"] is not None:
-        parts.append(f"ngày {format_date_short(row['ngay'])}")
-    body = _office_name(row["du_lieu"])
-    if body:
-        parts.append(f"của {body}")
-    about = " ".join(str(row["trich_yeu"]).split()).rstrip(".")
-    if about:
-        parts.append(f"về {about[:1].lower()}{about[1:]}")
-    return " ".join(parts)
+    if row is not None:
+        return row
+    known = [r.so_ky_hieu for r in conn.execute(select(t.documents.c.so_ky_hieu).where(t.documents.c.so_ky_hieu != ""))]
+    close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
+    hint = f" Số gần giống trong sổ: {', '.join(close)}." if close else ""
+    message = f"Không có văn bản số {wanted} trong sổ văn bản đi để {purpose}.{hint}"
+    raise DataValidationError([Problem(message, str(file) if file else None, None, line, field)], file=file)
 
 
-def _office_name(stored: str) -> str:
+def type_title(kind: str) -> str:
+    """Return the type name of a recorded document's code as it opens a citation ("Kế hoạch")."""
+    from vanban.store.record import type_name
+
+    name = type_name(kind)
+    return f"{name[:1].upper()}{name[1:]}"
+
+
+def issuing_office(stored: str) -> str:
     """Return the full name of the office that issued a recorded document (from its profile), or ''."""
     from vanban.profile import load_office
 

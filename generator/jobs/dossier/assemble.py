@@ -189,7 +189,7 @@ def build_dossier(
         # Start LibreOffice while the dossier is checked; a failure to start shows when the writer starts it.
         threading.Thread(target=_start_quietly, args=(own,), daemon=True).start()
     try:
-        checked = plan_dossier(campaign_path, table=table, today=today)
+        checked = plan_dossier(campaign_path, table=table, today=today, record=record)
         plan = dossier_plan(checked, out_dir, pdf=pdf, pdfa=pdfa, make_zip=make_zip)
         names = [doc.file_name for doc in checked.documents]
         finished = 0

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vanban.errors import DataValidationError, Problem
 from vanban.jobs.dossier.quotas import QuotaRule, Tier, Unit
@@ -30,6 +30,9 @@ from vanban.nd30.voting import (
 from vanban.pipeline.load import Source, load_data
 from vanban.pipeline.validate import load_schema, schema_problems
 from vanban.vi import parse_date
+
+if TYPE_CHECKING:
+    from vanban.store.database import Store
 
 __all__ = ["AwardForm", "Campaign", "QuotaRule", "Tier", "Unit", "load_campaign"]
 
@@ -83,14 +86,20 @@ def campaign_problem(source: Source, path: str, message: str) -> Problem:
     return Problem(message, source.name if source.file else None, None, source.line_of(path), path)
 
 
-def load_campaign(campaign: str | Path | Source, *, office: Path | None = None) -> Campaign:
+def load_campaign(
+    campaign: str | Path | Source, *, office: Path | None = None, record: Store | None = None
+) -> Campaign:
     """Read and check a campaign; DataValidationError with every problem (schema, thresholds, quotas).
 
     A path is a campaign file: its `co_quan` and `de_nghi` name files beside it. A `Source` is a campaign
     already parsed (an upload): the paths it names are never opened; `office` must name the profile.
+    A campaign naming its kế hoạch or công văn by number (`ke_hoach: 1215/KH-CQLTHADS`) is completed from
+    `record` (see from_record.py); without a database that is a data error saying --db is needed.
     """
+    from vanban.jobs.dossier.from_record import fill_from_record
+
     from_file = not isinstance(campaign, Source)
-    source = load_data(campaign) if not isinstance(campaign, Source) else campaign
+    source = fill_from_record(load_data(campaign) if not isinstance(campaign, Source) else campaign, record)
     if not from_file and office is None:
         raise ValueError("load_campaign: a campaign given as data needs office=<path of the office profile>")
     data = source.data if isinstance(source.data, dict) else {}

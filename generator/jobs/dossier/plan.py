@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vanban.documents import Prepared, get_document_type
 from vanban.errors import DataValidationError, Problem
@@ -33,6 +33,9 @@ from vanban.nd30.awards import order_nominees
 from vanban.pipeline.load import Source
 from vanban.pipeline.naming import FileNamer
 from vanban.profile import Office, load_office
+
+if TYPE_CHECKING:
+    from vanban.store.database import Store
 
 
 class DossierError(DataValidationError):
@@ -133,16 +136,18 @@ def plan_dossier(
     today: date | None = None,
     office: Path | None = None,
     uploaded: Path | None = None,
+    record: "Store | None" = None,
 ) -> DossierPlan:
     """Check the whole dossier and prepare every document; DossierError lists every problem at once.
 
     `campaign_path` is a campaign file, or a campaign already parsed (a `Source`, e.g. an upload: then
     `office` names the office profile and `table` the danh sách, and no path inside it is opened).
     `table` is a table file or one already read. `uploaded`: a folder of achievements files matched by
-    plain name (see achievements.attachment_problem) instead of the paths the table names.
+    plain name (see achievements.attachment_problem) instead of the paths the table names. `record`: the
+    database a campaign naming its kế hoạch and công văn by number is completed from.
     """
     today = today or date.today()
-    campaign = load_campaign(campaign_path, office=office)
+    campaign = load_campaign(campaign_path, office=office, record=record)
     if not campaign.office_path.exists():
         raise DossierError(
             [
