@@ -62,8 +62,11 @@ def create_app(settings: Settings | None = None, *, pdf: PdfService | None = Non
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes, timeout=settings.body_timeout)
     app.mount("/static", StaticFiles(directory=WEB_STATIC), name="static")
 
-    from vanban.web import dossier, routes
+    from vanban.web import api, dossier, routes
+    from vanban.web.pages import jobs as jobs_pages
 
     app.include_router(routes.router)
     app.include_router(dossier.router)
+    app.include_router(jobs_pages.router)
+    app.include_router(api.router)
     return app

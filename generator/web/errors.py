@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -50,10 +51,39 @@ def not_found(what: str) -> WebError:
 
 
 def error_page(request: Request, err: WebError) -> Response:
-    """Render the one error page."""
+    """Render the one error page; for the JSON API (/api/…) the same error as JSON."""
+    if request.url.path.startswith(API_PATH):
+        return api_error(err)
     templates = request.app.state.templates
     context: dict[str, Any] = {"error": err, "problems": err.problems, "hint": err.hint}
     return templates.TemplateResponse(request, "error.html", context, status_code=err.status)
+
+
+API_PATH = "/api/"
+# What FastAPI's request checks say, in the app's language (the body and query of an API call).
+PYDANTIC_MESSAGES = {
+    "dict_type": "Phải là một nhóm trường (đối tượng JSON).",
+    "model_attributes_type": "Phải là một nhóm trường (đối tượng JSON).",
+    "json_invalid": "Nội dung không phải JSON hợp lệ.",
+    "missing": "Thiếu trường bắt buộc.",
+    "bool_parsing": "Phải là true hoặc false.",
+    "int_parsing": "Phải là một số nguyên.",
+    "greater_than_equal": "Giá trị quá nhỏ.",
+    "less_than_equal": "Giá trị quá lớn.",
+}
+
+
+def api_error(err: WebError) -> Response:
+    """Return an error of the JSON API: {"loi": message, "chi_tiet": [{tep, dong, truong, noi_dung}…]}."""
+    from fastapi.responses import JSONResponse
+
+    details = [
+        {"tep": Path(p.file).name if p.file else None, "trang": p.sheet, "dong": p.row}
+        | {"truong": p.column or p.field, "noi_dung": p.message, "canh_bao": p.warning}
+        for p in err.problems
+    ]
+    message = err.message if not (err.hint and err.message) else f"{err.message} {err.hint}"
+    return JSONResponse({"loi": message, "chi_tiet": details}, status_code=err.status)
 
 
 def from_vanban(err: VanbanError) -> WebError:
@@ -89,9 +119,20 @@ def install_error_handlers(app: FastAPI) -> None:
             413: "Dữ liệu gửi lên quá lớn.",
         }
         message = messages.get(exc.status_code, "Không xử lý được yêu cầu.")
+        if request.url.path.startswith(API_PATH) and exc.status_code == 404:
+            message = "Không có đường dẫn API này; xem /api/docs."
         return error_page(request, WebError(exc.status_code, message))
 
     async def on_invalid(request: Request, exc: Exception) -> Response:
+        if request.url.path.startswith(API_PATH) and isinstance(exc, RequestValidationError):
+            problems = [
+                Problem(
+                    PYDANTIC_MESSAGES.get(str(e.get("type")), "Sai dạng dữ liệu."),
+                    field=".".join(str(part) for part in e.get("loc", ())[1:]) or None,
+                )
+                for e in exc.errors()
+            ]
+            return api_error(WebError(422, "Yêu cầu sai dạng (xem chi_tiet).", problems=problems))
         return error_page(request, WebError(422, "Yêu cầu thiếu thông tin hoặc sai dạng (hãy gửi lại từ biểu mẫu)."))
 
     async def on_crash(request: Request, exc: Exception) -> Response:
