@@ -14,6 +14,7 @@ from vanban import __version__
 from vanban.resources import WEB_PAGES, WEB_STATIC
 from vanban.store import open_store
 from vanban.web.errors import BodyLimit, SecurityHeaders, install_error_handlers
+from vanban.web.auth import SignIn
 from vanban.web.guard import RequestGuard
 from vanban.web.jobs import open_jobs
 from vanban.web.pdf import PdfService, PreviewStore
@@ -57,16 +58,19 @@ def create_app(settings: Settings | None = None, *, pdf: PdfService | None = Non
     app.state.jobs = open_jobs(settings, app.state.store)
 
     install_error_handlers(app)
+    app.add_middleware(SignIn)  # inside the guard: Host and CSRF are checked before anyone is looked up
     app.add_middleware(RequestGuard, allowed_hosts=settings.allowed_hosts())
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes, timeout=settings.body_timeout)
     app.mount("/static", StaticFiles(directory=WEB_STATIC), name="static")
 
     from vanban.web import api, dossier, routes
+    from vanban.web.pages import accounts
     from vanban.web.pages import jobs as jobs_pages
 
     app.include_router(routes.router)
     app.include_router(dossier.router)
+    app.include_router(accounts.router)
     app.include_router(jobs_pages.router)
     app.include_router(api.router)
     return app

@@ -5,6 +5,9 @@ and read the answers. So every request must name an allowed Host (400 otherwise)
 must come from the same origin when the browser says where it comes from (Origin, else Referer), and
 must carry the token of the `vanban_csrf` cookie (double submit): in the `_csrf` form field, checked by
 `check_form_token` when the form is read, or in the `X-CSRF-Token` header (not settable cross-site).
+A request with `Authorization: Bearer …` (an e-office system with an API token) skips the Origin and
+token checks: no cookie authenticates it and a foreign page cannot set that header without CORS, which
+the app never allows; the sign-in layer (web/auth.py) then accepts it only with a valid token.
 """
 
 from __future__ import annotations
@@ -35,6 +38,25 @@ def host_name(host_header: str) -> str:
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
+def csrf_cookie(token: str) -> str:
+    """Return the Set-Cookie value that gives the browser a CSRF token (also used to rotate it at sign-in)."""
+    return f"{COOKIE}={token}; Path=/; SameSite=Lax; HttpOnly"
+
+
+def new_csrf_token() -> str:
+    """Return a fresh random CSRF token."""
+    return secrets.token_urlsafe(32)
+
+
+def bearer_token(request: Request) -> str | None:
+    """Return the token of an `Authorization: Bearer` header ("" when empty), or None without one."""
+    value = request.headers.get("authorization")
+    if value is None:
+        return None
+    scheme, _, token = value.strip().partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else None
+
+
 def _forbidden(message: str) -> WebError:
     return WebError(403, message + _RELOAD)
 
@@ -59,8 +81,8 @@ class RequestGuard:
 
         async def with_cookie(message: Message) -> None:
             if new_token and message["type"] == "http.response.start":
-                cookie = f"{COOKIE}={new_token}; Path=/; SameSite=Lax; HttpOnly"
-                message = {**message, "headers": [*message.get("headers", []), (b"set-cookie", cookie.encode())]}
+                cookie = (b"set-cookie", csrf_cookie(new_token).encode())
+                message = {**message, "headers": [*message.get("headers", []), cookie]}
             await send(message)
 
         await self.app(scope, receive, with_cookie)
@@ -72,9 +94,11 @@ class RequestGuard:
             message = f"Máy chủ không nhận tên '{host[:100]}'. Mở vanban bằng địa chỉ máy chủ in ra khi chạy."
             raise WebError(400, message)
         token = request.cookies.get(COOKIE, "")
-        fresh = "" if _TOKEN.match(token) else secrets.token_urlsafe(32)
+        fresh = "" if _TOKEN.match(token) else new_csrf_token()
         request.scope.setdefault("state", {})["csrf_token"] = token if not fresh else fresh
-        if request.method in UNSAFE_METHODS:
+        if request.method in UNSAFE_METHODS and bearer_token(request) is not None:
+            request.scope["state"]["csrf_verified"] = True  # no cookie involved: web/auth.py checks the token
+        elif request.method in UNSAFE_METHODS:
             self._check_origin(request, host)
             if fresh:
                 raise _forbidden("Thiếu mã bảo vệ biểu mẫu (cookie). Trang gửi đi không phải trang của vanban.")

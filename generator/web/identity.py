@@ -1,8 +1,10 @@
 """Who is asking: the signed-in person (their office and roles), or the one local clerk when there are no accounts.
 
 `vanban serve` on 127.0.0.1 without accounts serves one person as before: `LOCAL`, who may do everything
-and choose any office profile of the catalog. Once accounts exist, the sign-in layer sets
-`request.state.identity` for every request, and each page asks `current_identity` or `require_role`.
+and choose any office profile of the catalog. Once accounts exist, the sign-in layer (web/auth.py) sets
+`request.state.identity` for every request: the signed-in user, an API token's office (`api=True`, roles
+API_ROLES), or ANONYMOUS on the few pages open without signing in; each page asks `current_identity` or
+`require_role`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from starlette.requests import Request
-from vanban.store.schema import ROLE_ADMIN, ROLE_LABELS
+from vanban.store.schema import ROLE_ADMIN, ROLE_CLERK, ROLE_DRAFTER, ROLE_LABELS
 from vanban.web.errors import WebError
 
 
@@ -36,6 +38,10 @@ class Identity:
 
 
 LOCAL = Identity(username="local", full_name="", co_quan=None, roles=frozenset(ROLE_LABELS))
+# Not signed in, on a page open to everyone (sign-in, static files): no role, no office's data ("" is no office).
+ANONYMOUS = Identity(username="", full_name="", co_quan="", roles=frozenset())
+# What an API token may do for its office: draft and number/issue documents (not administer, not approve).
+API_ROLES = frozenset({ROLE_DRAFTER, ROLE_CLERK})
 
 
 def current_identity(request: Request) -> Identity:
