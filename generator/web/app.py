@@ -50,11 +50,11 @@ def create_app(settings: Settings | None = None, *, pdf: PdfService | None = Non
 
     app = FastAPI(title="vanban", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.settings = settings
-    app.state.offices = OfficeCatalog(settings.office_dirs)
     app.state.templates = make_templates()
     app.state.pdf = pdf or PdfService()
     app.state.previews = PreviewStore(settings.preview_slots)
     app.state.store = open_store(settings.db, create=True) if settings.db else None
+    app.state.offices = OfficeCatalog(settings.office_dirs, app.state.store)  # files, then saved offices
     app.state.jobs = open_jobs(settings, app.state.store)
 
     install_error_handlers(app)
@@ -67,10 +67,12 @@ def create_app(settings: Settings | None = None, *, pdf: PdfService | None = Non
     from vanban.web import api, dossier, routes
     from vanban.web.pages import accounts
     from vanban.web.pages import jobs as jobs_pages
+    from vanban.web.pages import offices
 
     app.include_router(routes.router)
     app.include_router(dossier.router)
     app.include_router(accounts.router)
     app.include_router(jobs_pages.router)
     app.include_router(api.router)
+    app.include_router(offices.router)
     return app

@@ -26,6 +26,7 @@ from vanban.web.form_data import form_to_data
 from vanban.web.forms import OFFICE_KEY, schema_fields
 from vanban.web.guard import FIELD as CSRF_FIELD
 from vanban.web.guard import check_form_token
+from vanban.web.identity import current_identity
 
 router = APIRouter()
 
@@ -59,15 +60,17 @@ def doc_type_or_404(code: str) -> DocumentType:
 
 
 def office_or_404(request: Request, office_id: str | None) -> tuple[str, Office]:
-    """Return (id, office) for a known profile id (the first one when none is given); 404 otherwise."""
+    """Return (id, office) for a profile id the person may use (the first one when none is given); 404 otherwise."""
     offices = request.app.state.offices
+    ids = offices.ids(current_identity(request))  # a signed-in person sees only their own office's profile
     if not office_id:
-        ids = offices.ids()
         if not ids:
-            raise WebError(500, "Chưa có hồ sơ cơ quan nào. Chạy lại với --co-quan-dir <thư mục chứa tệp .yaml>.")
+            raise WebError(
+                500, "Chưa có hồ sơ cơ quan nào. Tạo ở trang Hồ sơ cơ quan (/co-quan) hoặc chạy lại với --co-quan-dir."
+            )
         office_id = ids[0]
-    if office_id not in offices:
-        raise not_found(f"Không có hồ sơ cơ quan '{office_id}'. Các hồ sơ có: {', '.join(offices.ids())}.")
+    if office_id not in ids:
+        raise not_found(f"Không có hồ sơ cơ quan '{office_id}'. Các hồ sơ có: {', '.join(ids)}.")
     return office_id, offices.get(office_id)
 
 

@@ -10,6 +10,9 @@ from pathlib import Path
 from vanban.errors import VanbanError
 from vanban.profile import Office, load_office
 from vanban.resources import SAMPLES
+from vanban.store import offices as stored_offices
+from vanban.store.database import Store
+from vanban.web.identity import Identity
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -62,29 +65,64 @@ def _own_names() -> set[str]:
 
 
 class OfficeCatalog:
-    """The office profiles a client may name: `<id>.yaml` files in the configured folders, by id only.
+    """The office profiles a client may name, by id only: `<id>.yaml` files in the configured folders, and the
+    offices saved in the database (id = the office key) when the app has one.
 
-    The list is fixed when the app starts; a client sends an id, never a path (a later folder does not
-    override an id found in an earlier one).
+    The files are listed when the app starts (a later folder does not override an id found in an earlier
+    one); the database's offices are read at each call, so one set up by form is there without a restart.
+    A saved office never replaces a file profile: when its key is a file's id, it is left out and
+    `clashes()` names it. A client sends an id, never a path.
     """
 
-    def __init__(self, dirs: list[Path]) -> None:
+    def __init__(self, dirs: list[Path], store: Store | None = None) -> None:
         self.paths: dict[str, Path] = {}
         for folder in dirs:
             for path in sorted(Path(folder).glob("*.yaml")) + sorted(Path(folder).glob("*.yml")):
                 if OFFICE_ID.match(path.stem) and path.stem not in self.paths:
                     self.paths[path.stem] = path.resolve()
+        self.store = store
         self._cache: dict[str, tuple[int, Office]] = {}
+        self._stored_cache: dict[str, tuple[object, Office]] = {}
 
-    def ids(self) -> list[str]:
-        """Return the ids in a stable order."""
-        return list(self.paths)
+    def _stored(self) -> dict[str, str]:
+        """Return the database's offices (key → name) that no file profile's id hides."""
+        if self.store is None:
+            return {}
+        return {o.key: o.ten for o in stored_offices.list_offices(self.store) if o.key not in self.paths}
+
+    def clashes(self) -> list[str]:
+        """Return the keys of saved offices left out because a profile file has the same id."""
+        if self.store is None:
+            return []
+        return [o.key for o in stored_offices.list_offices(self.store) if o.key in self.paths]
+
+    def ids(self, identity: Identity | None = None) -> list[str]:
+        """Return the ids in a stable order (files, then saved offices); only those `identity` may see if given."""
+        every = [*self.paths, *self._stored()]
+        if identity is None or identity.co_quan is None:
+            return every
+        return [i for i in every if self.key_of(i) == identity.co_quan]
+
+    def is_stored(self, office_id: str) -> bool:
+        """Tell whether an id names an office saved in the database (editable by form), not a file."""
+        return office_id not in self.paths and office_id in self._stored()
+
+    def key_of(self, office_id: str) -> str | None:
+        """Return the office key an id stands for (None when its profile cannot be read)."""
+        if office_id not in self.paths:
+            return office_id
+        try:
+            return self.get(office_id).key
+        except VanbanError:
+            return None
 
     def __contains__(self, office_id: object) -> bool:
-        return isinstance(office_id, str) and office_id in self.paths
+        return isinstance(office_id, str) and (office_id in self.paths or office_id in self._stored())
 
     def get(self, office_id: str) -> Office:
-        """Return the office for an id (reloaded when its file changes); KeyError for an unknown id."""
+        """Return the office for an id (reloaded when its file or row changes); KeyError for an unknown id."""
+        if office_id not in self.paths:
+            return self._get_stored(office_id)
         path = self.paths[office_id]
         mtime = path.stat().st_mtime_ns
         cached = self._cache.get(office_id)
@@ -94,9 +132,22 @@ class OfficeCatalog:
         self._cache[office_id] = (mtime, office)
         return office
 
+    def _get_stored(self, key: str) -> Office:
+        if self.store is None:
+            raise KeyError(key)
+        stamp = stored_offices.updated_at(self.store, key)
+        if stamp is None:
+            raise KeyError(key)
+        cached = self._stored_cache.get(key)
+        if cached and cached[0] == stamp:
+            return cached[1]
+        office = stored_offices.load_office(self.store, key)
+        self._stored_cache[key] = (stamp, office)
+        return office
+
     def label(self, office_id: str) -> str:
-        """Return 'Tên cơ quan (id)', or just the id when the profile cannot be read."""
+        """Return the office's name, or just the id when the profile cannot be read."""
         try:
             return self.get(office_id).ten
-        except VanbanError:  # a broken profile still gets listed; choosing it shows the real error
+        except (VanbanError, KeyError):  # a broken profile still gets listed; choosing it shows the real error
             return office_id
