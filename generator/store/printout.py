@@ -1,4 +1,4 @@
-"""The register printed as the sổ đăng ký văn bản đi (NĐ 30 Phụ lục IV): DOCX on landscape A4, and Excel.
+"""The register printed as the sổ đăng ký văn bản đi (NĐ 30 Phụ lục IV): DOCX and PDF on landscape A4, and Excel.
 
 Phụ lục IV gives the cover (cơ quan chủ quản, cơ quan, SỔ ĐĂNG KÝ VĂN BẢN ĐI, năm, từ ngày … đến ngày …,
 từ số … đến số …) and ten columns; vanban fills the first four and Ghi chú from the register, and leaves
@@ -8,11 +8,16 @@ the columns a clerk fills by hand (nơi nhận, bản lưu, số lượng bản,
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vanban.nd30.symbols import DOCUMENT_KINDS
 from vanban.store.register import Entry
+
+if TYPE_CHECKING:
+    from vanban.pipeline.convert import Converter
 
 COLUMNS = (
     ("Số, ký hiệu văn bản", 3.0),
@@ -100,6 +105,38 @@ def write_docx(entries: Sequence[Entry], year: int, output: Path, office_lines: 
             cell.text = value
     document.save(str(output))
     return output
+
+
+def write_pdf(
+    entries: Sequence[Entry],
+    year: int,
+    output: Path,
+    office_lines: tuple[str, str] = ("", ""),
+    *,
+    docx: Path | None = None,
+    converter: Converter | None = None,
+) -> Path:
+    """Write the register as a landscape PDF: the DOCX (`docx`, else a temporary one) converted by `converter`.
+
+    `converter` defaults to vanban's LibreOffice pool (one worker, closed afterwards); ConversionError when
+    LibreOffice is missing or fails, and then no PDF is left behind.
+    """
+    from vanban.errors import ConversionError
+    from vanban.pipeline.convert import default_converter
+
+    output = Path(output)
+    with tempfile.TemporaryDirectory(prefix="vanban-so-") as folder:
+        source = (
+            docx if docx is not None else write_docx(entries, year, Path(folder) / f"{output.stem}.docx", office_lines)
+        )
+        if converter is None:
+            with default_converter(workers=1) as own:
+                result = own.submit(source, output).result()
+        else:
+            result = converter.submit(source, output).result()
+    if result.error is not None or result.pdf is None:
+        raise result.error or ConversionError(f"Không chuyển được sổ văn bản đi sang PDF ({output}).", file=output)
+    return result.pdf
 
 
 def write_xlsx(entries: Sequence[Entry], year: int, output: Path) -> Path:
