@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vanban.cli.common import add_kind_argument, print_warnings
 from vanban.cli.db import add_db_argument, open_db
+
+if TYPE_CHECKING:
+    from vanban.pipeline.load import Source
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -21,13 +24,20 @@ def cmd_render(args: argparse.Namespace) -> int:
     keep = args.cap_so or args.db or os.environ.get("VANBAN_DB") or args.mat or args.hoi_dong
     with open_db(args, create=True) if keep else nullcontext() as store:
         recording = None
+        data: Path | Source = args.data
         if store is not None:
             from vanban.store.record import Recording
 
             recording = Recording(store, issue=args.cap_so, secret=args.mat, council=args.hoi_dong)
+        else:
+            from vanban.pipeline.load import load_data
+            from vanban.store.citations import citations_need_database
+
+            data = load_data(args.data)
+            citations_need_database(data)  # thuc_hien: the schema would only call it an unknown field
         result = render_document(
             args.loai,
-            args.data,
+            data,
             args.output,
             office=args.co_quan,
             template=args.template,

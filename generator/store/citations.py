@@ -11,11 +11,14 @@ from __future__ import annotations
 import difflib
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, RowMapping, select
 from vanban.errors import DataValidationError, Problem, VanbanError
 from vanban.store import schema as t
+
+if TYPE_CHECKING:
+    from vanban.pipeline.load import Source
 
 FIELD = "thuc_hien"
 
@@ -36,6 +39,18 @@ def resolve_citations(conn: Connection, data: dict[str, Any], file: Path | None)
         body.insert(0, f"{opening}.")
     out["noi_dung"] = body
     return out
+
+
+def citations_need_database(source: Source) -> None:
+    """Raise a data error at `thuc_hien` (file, line) when data that cite by number are rendered without a database."""
+    if not isinstance(source.data, dict) or source.data.get(FIELD) in (None, "", []):
+        return
+    message = (
+        f"Trường {FIELD} trích dẫn văn bản theo số ký hiệu: cần cơ sở dữ liệu (--db hoặc biến VANBAN_DB) để lấy "
+        f"lời trích dẫn từ sổ văn bản đi. Không dùng cơ sở dữ liệu thì bỏ {FIELD} và viết lời trích dẫn vào noi_dung."
+    )
+    problem = Problem(message, source.name if source.file else None, None, source.line_of(FIELD), FIELD)
+    raise DataValidationError([problem], file=source.file)
 
 
 def citation(conn: Connection, ref: str, file: Path | None, field: str) -> str:
