@@ -1,9 +1,11 @@
-"""The dossier page (hồ sơ khen thưởng): campaign file + danh sách in, validation report and zip out.
+"""The dossier page (hồ sơ khen thưởng): the campaign by form, the danh sách edited in the page, zip out.
 
-Every uploaded file is written into a temporary folder made here, under a name made here. The paths
-a campaign names (`co_quan`, `de_nghi`) are replaced with the chosen office profile and the uploaded
-table; every `tep_thanh_tich` the table names must be a plain relative name matching an uploaded file
-before any of the core reads it (a rule of vanban's web form: no path from the client reaches the file system).
+No YAML in the browser: the campaign's fields come from its schema (pages/dossier_campaign.py), the
+nominations are rows edited in the page or imported from Excel (pages/dossier_table.py), each nominee's
+achievements are typed in or read from an uploaded .docx/.txt/.md into the page. Every upload is read
+when it arrives, so a check loses nothing. The core checks and builds (pages/dossier_run.py): every
+problem is listed at the top as a link to its input and shown beside it. A path from the client never
+reaches the file system: files go into a temporary folder made here, under names made here.
 """
 
 from __future__ import annotations
@@ -14,46 +16,104 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 from vanban.errors import Problem, VanbanError
-from vanban.jobs.dossier.achievements import SAFE_NAME, attachment_problem
+from vanban.jobs.dossier.achievements import SAFE_NAME
 from vanban.jobs.dossier.achievements import plain_relative_name as safe_relative
-from vanban.pipeline.load import load_text
-from vanban.vi import parse_date
+from vanban.vi import nfc, parse_date
 from vanban.web.errors import WebError
-from vanban.web.routes import attachment, office_or_404, read_form
+from vanban.web.identity import current_identity
+from vanban.web.pages import dossier_campaign as campaign_form
+from vanban.web.pages import dossier_drafts as drafts
+from vanban.web.pages.dossier_run import Checked, check_dossier, issues_for
+from vanban.web.pages.dossier_table import ACHIEVEMENT_KEY, Row, columns, export_xlsx, parse_rows, read_excel
+from vanban.web.routes import OUTLINE_HELP, attachment, office_or_404, read_form, suggestions
 
 __all__ = ["router", "safe_relative"]
 
 router = APIRouter()
 
-CAMPAIGN_SUFFIXES = (".yaml", ".yml", ".json")
-TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".yaml", ".yml", ".json")
-ACHIEVEMENT_SUFFIXES = (".md", ".txt", ".yaml", ".yml", ".json")
-MAX_FILES = 500
+TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+ACHIEVEMENT_SUFFIXES = (".docx", ".txt", ".md")
+ACTIONS = ("kiem_tra", "zip", "zip_pdf", "mau", "nhap_excel", "xuat_excel", "luu_nhap")
+MAX_FILES = 520
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _page(request: Request, **context: Any) -> HTMLResponse:
+def _offices(request: Request) -> list[tuple[str, str]]:
     offices = request.app.state.offices
+    return [(i, offices.label(i)) for i in offices.ids(current_identity(request))]
+
+
+def _page(request: Request, state: dict[str, Any], **context: Any) -> HTMLResponse:
+    """Render the page: the campaign form bound to its data, the rows, issues linked to their inputs."""
     status = context.pop("status", 200)
+    office = request.app.state.offices.get(state["office_id"]) if state["office_id"] else None
+    problems: list[Problem] = context.pop("problems", [])
+    warnings: list[Problem] = context.pop("warnings", [])
+    checked: Checked | None = context.pop("checked_result", None)
+    bound, _ = campaign_form.bind_campaign(
+        state["campaign"], problems, state["raw"], suggestions(office) if office else {}
+    )
+    ids, labels = campaign_form.bound_ids(bound), campaign_form.bound_labels(bound)
+    issues = issues_for(problems, checked, ids, labels)
+    notes = issues_for(warnings, checked, ids, labels)
+    cell_errors: dict[str, list[str]] = {}
+    for issue in issues:
+        if issue.target.startswith(("ds-", "tt-")):
+            cell_errors.setdefault(issue.target, []).append(issue.message)
+    store = request.app.state.store
     base: dict[str, Any] = {
-        "offices": [(i, offices.label(i)) for i in offices.ids()],
-        "office_id": "",
-        "problems": [],
-        "warnings": [],
+        "offices": _offices(request),
+        "office_id": state["office_id"],
+        "today": state["today"],
+        "fields": bound,
+        "columns": _column_views(),
+        "form_names": [f.get("ten") for f in state["campaign"].get("hinh_thuc") or [] if isinstance(f, dict)],
+        "rows": state["rows"],
+        "issues": issues,
+        "notes": notes,
+        "cell_errors": cell_errors,
         "documents": [],
         "checked": False,
-        "today": "",
+        "notice": "",
+        "draft_id": state.get("draft_id") or "",
+        "has_store": store is not None,
+        "drafts": drafts.list_drafts(store, current_identity(request)) if store is not None else [],
+        "has_sample": campaign_form.sample_folder() is not None,
+        "outline_help": OUTLINE_HELP,
     }
     return request.app.state.templates.TemplateResponse(request, "dossier.html", base | context, status_code=status)
 
 
+def _column_views() -> list[dict[str, Any]]:
+    """Return the table's columns for the template: key, Vietnamese header, required, drop-down choices."""
+    views = []
+    for c in columns():
+        options = [c.label(v) for v in c.choices] if c.choices else ["Có", "Không"] if "boolean" in c.kinds else []
+        views.append({"key": c.key, "title": c.title, "required": c.required, "options": options})
+    return views
+
+
+def _empty_state(request: Request) -> dict[str, Any]:
+    ids = [i for i, _ in _offices(request)]
+    return {"office_id": ids[0] if ids else "", "today": "", "campaign": {}, "raw": {}, "rows": [], "draft_id": None}
+
+
 @router.get("/ho-so", response_class=HTMLResponse)
-async def dossier_page(request: Request) -> HTMLResponse:
-    return _page(request, office_id=(request.app.state.offices.ids() or [""])[0])
+async def dossier_page(request: Request, nhap: int | None = None) -> HTMLResponse:
+    state = _empty_state(request)
+    store = request.app.state.store
+    if nhap is not None:
+        draft = drafts.load_draft(store, current_identity(request), nhap) if store is not None else None
+        if draft is None:
+            raise WebError(404, f"Không có bản nháp hồ sơ số {nhap} của bạn.")
+        state |= {"office_id": draft.office_id or state["office_id"], "today": draft.today, "campaign": draft.campaign}
+        state |= {"raw": draft.raw, "rows": draft.rows, "draft_id": nhap}
+        return _page(request, state, notice=f"Đã mở bản nháp: {draft.title()}.")
+    return _page(request, state)
 
 
 @router.get("/ho-so/mau-excel")
@@ -66,122 +126,271 @@ async def excel_template(request: Request) -> Response:
     return attachment(content, XLSX, "danh-sach-de-nghi.xlsx")
 
 
-def _upload(form: Any, name: str, suffixes: tuple[str, ...], label: str) -> tuple[str, str]:
-    """Return (suffix, client file name) of a required upload; a 400 page when missing or of the wrong kind."""
-    item = form.get(name)
+def achievement_text(name: str, content: bytes) -> str:
+    """Return an uploaded achievements file as outline text (.docx: paragraphs, bold and italic kept)."""
+    if name.lower().endswith(".docx"):
+        from vanban.jobs.dossier.achievements_docx import docx_to_outline
+
+        return docx_to_outline(content, name)
+    try:
+        return nfc(content.decode("utf-8-sig")).replace("\r\n", "\n")
+    except UnicodeDecodeError as err:
+        raise VanbanError(
+            f"Tệp thành tích '{name}' không phải văn bản UTF-8 (lưu lại dạng UTF-8, hoặc tải .docx)."
+        ) from err
+
+
+async def _achievement_uploads(form: FormData, rows: list[Row]) -> list[Problem]:
+    """Read uploaded achievements into the rows' texts: per row (tt_tep[n]) or by the row's 'Tệp thành tích'."""
+    problems: list[Problem] = []
+    by_number = {r.number: r for r in rows}
+    by_name = {PurePosixPath(r.cells.get(ACHIEVEMENT_KEY, "").replace("\\", "/")).name: r for r in rows}
+    for name, item in form.multi_items():
+        if not isinstance(item, UploadFile) or not item.filename:
+            continue
+        if name.startswith("tt_tep[") and name.endswith("]") and name[7:-1].isdigit():
+            row = by_number.get(int(name[7:-1]))
+        elif name == "thanh_tich":
+            row = by_name.get(PurePosixPath(item.filename.replace("\\", "/")).name)
+        else:
+            continue
+        base = PurePosixPath(item.filename.replace("\\", "/")).name
+        if Path(base).suffix.lower() not in ACHIEVEMENT_SUFFIXES or not SAFE_NAME.match(base):
+            problems.append(
+                Problem(f"Tệp thành tích '{item.filename}' phải là .docx, .txt hoặc .md, tên không ký tự lạ.")
+            )
+            continue
+        if row is None:
+            problems.append(
+                Problem(f"Tệp thành tích '{base}': không dòng nào của danh sách ghi tệp này ở cột 'Tệp thành tích'.")
+            )
+            continue
+        try:
+            row.achievements = await run_in_threadpool(achievement_text, base, await item.read())
+            row.source = base
+        except VanbanError as err:
+            problems.append(Problem(err.message, field=f"tt-{row.number}"))
+    return problems
+
+
+def _today(text: str) -> date:
+    try:
+        return parse_date(text.strip()) if text.strip() else date.today()
+    except ValueError as err:
+        raise WebError(400, f"Ngày kiểm tra không hợp lệ: '{text}' (viết dd/mm/yyyy).") from err
+
+
+def _sample(state: dict[str, Any]) -> list[Problem]:
+    """Fill the state with the sample dossier: campaign, rows from its Excel, achievements from its files."""
+    folder = campaign_form.sample_folder()
+    data = campaign_form.sample_campaign()
+    if folder is None or data is None:
+        return [Problem("Bản cài đặt này không kèm hồ sơ mẫu.")]
+    rows, _ = read_excel(folder / "de-nghi.xlsx")
+    for row in rows:
+        ref = safe_relative(row.cells.get(ACHIEVEMENT_KEY, ""))
+        path = folder / str(ref) if ref is not None else None
+        if path is not None and path.is_file():
+            row.achievements, row.source = nfc(path.read_text(encoding="utf-8")).strip("\n"), path.name
+    state |= {"campaign": data, "raw": {}, "rows": rows}
+    return []
+
+
+async def _import_excel(form: FormData, state: dict[str, Any]) -> tuple[list[Problem], list[Problem]]:
+    """Replace the rows with an uploaded Excel/CSV table read by the CLI's reader; return its problems."""
+    item = form.get("tep_excel")
     if not isinstance(item, UploadFile) or not item.filename:
-        raise WebError(400, f"Chưa chọn {label}.")
+        return [Problem("Chưa chọn tệp Excel để nhập.", field="tep_excel")], []
     suffix = Path(item.filename).suffix.lower()
-    if suffix not in suffixes:
-        raise WebError(400, f"{label.capitalize()} phải là tệp {', '.join(suffixes)} (tệp gửi lên: '{item.filename}').")
-    return suffix, item.filename
+    if suffix not in TABLE_SUFFIXES:
+        return [Problem(f"Tệp '{item.filename}' phải là .xlsx hoặc .csv.", field="tep_excel")], []
+    content = await item.read()
+    with tempfile.TemporaryDirectory(prefix="vanban-web-nhap-") as tmp:
+        path = Path(tmp) / f"danh-sach{suffix}"
+        path.write_bytes(content)
+        try:
+            rows, table = await run_in_threadpool(read_excel, path)
+        except VanbanError as err:
+            return [
+                Problem(
+                    p.message.replace(str(path), item.filename), item.filename, p.sheet, p.row, None, column=p.column
+                )
+                for p in err.problems
+            ], []
+    rename = lambda p: Problem(p.message, item.filename, p.sheet, p.row, p.field, p.warning, column=p.column)  # noqa: E731
+    state["rows"] = rows
+    return [rename(p) for p in table.problems], [rename(p) for p in table.warnings]
 
 
-@router.post("/ho-so")
+@router.post("/ho-so", response_model=None)
 async def dossier_submit(request: Request) -> Response:
-    from vanban.jobs.dossier.assemble import dossier_plan
-    from vanban.jobs.dossier.nominations import read_nominations
-    from vanban.jobs.dossier.plan import DossierError, plan_dossier
-    from vanban.pipeline.write import write_plan
-
     form = await read_form(request, max_files=MAX_FILES)
-    chosen_office = form.get("_co_quan")
-    office_id, _ = office_or_404(request, chosen_office if isinstance(chosen_office, str) else None)
+    chosen = form.get("_co_quan")
+    identity = current_identity(request)
+    office_id, office = office_or_404(request, chosen if isinstance(chosen, str) else None)
+    if not identity.sees(office.key):
+        raise WebError(404, f"Không có hồ sơ cơ quan '{office_id}'.")
     action = form.get("_hanh_dong") or "kiem_tra"
-    if action not in ("kiem_tra", "zip", "zip_pdf"):
+    if action not in ACTIONS:
         raise WebError(400, f"Không có thao tác '{action}'.")
     typed = form.get("ngay")
-    typed_day = typed if isinstance(typed, str) else ""
-    try:
-        today = parse_date(typed_day.strip()) if typed_day and typed_day.strip() else date.today()
-    except ValueError as err:
-        raise WebError(400, f"Ngày kiểm tra không hợp lệ: '{typed_day}' (viết dd/mm/yyyy).") from err
-    campaign_suffix, campaign_name = _upload(form, "dot_thi_dua", CAMPAIGN_SUFFIXES, "tệp đợt thi đua")
-    table_suffix, table_name = _upload(form, "danh_sach", TABLE_SUFFIXES, "bảng danh sách đề nghị")
-    achievements: dict[str, bytes] = {}
-    for item in form.getlist("thanh_tich"):
-        if isinstance(item, UploadFile) and item.filename:
-            base = PurePosixPath(item.filename.replace("\\", "/")).name
-            if Path(base).suffix.lower() not in ACHIEVEMENT_SUFFIXES or not SAFE_NAME.match(base):
-                raise WebError(
-                    400, f"Tệp thành tích '{item.filename}' phải là .md, .txt, .yaml hoặc .json, tên không ký tự lạ."
-                )
-            achievements[base] = await item.read()
+    today_text = typed if isinstance(typed, str) else ""
+    pairs = [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
+    parsed = campaign_form.parse_campaign(pairs)
+    rows = parse_rows(form)
+    draft_field = form.get("_ban_nhap")
+    draft_id = int(draft_field) if isinstance(draft_field, str) and draft_field.isdigit() else None
+    state: dict[str, Any] = {"office_id": office_id, "today": today_text, "campaign": parsed.data}
+    state |= {"raw": parsed.raw, "rows": rows, "draft_id": draft_id}
+    problems: list[Problem] = list(parsed.problems)
+    problems += await _achievement_uploads(form, rows)
+    warnings: list[Problem] = []
+    store = request.app.state.store
 
-    campaign_file = form["dot_thi_dua"]
-    table_file = form["danh_sach"]
-    assert isinstance(campaign_file, UploadFile) and isinstance(table_file, UploadFile)
-    campaign_bytes = await campaign_file.read()
-    table_bytes = await table_file.read()
-    office_path = Path(request.app.state.offices.paths[office_id])  # a server path, chosen by id
+    if action == "mau":
+        return _page(request, state, problems=_sample(state), notice="Đã điền hồ sơ mẫu: sửa rồi bấm Kiểm tra.")
+    if action == "nhap_excel":
+        found, warnings = await _import_excel(form, state)
+        notice = f"Đã nhập {len(state['rows'])} dòng từ Excel." if state["rows"] else ""
+        return _page(request, state, problems=problems + found, warnings=warnings, notice=notice)
+    if action == "xuat_excel":
+        forms = [f.get("ten") for f in parsed.data.get("hinh_thuc") or [] if isinstance(f, dict) and f.get("ten")]
+        content = await run_in_threadpool(export_xlsx, rows, forms)
+        return attachment(content, XLSX, "danh-sach-de-nghi.xlsx")
+    if action == "luu_nhap":
+        if store is None:
+            return _page(request, state, problems=problems, notice="Lưu bản nháp cần cơ sở dữ liệu (chạy với --db).")
+        draft = drafts.DossierDraft(office_id, today_text, parsed.data, parsed.raw, rows)
+        state["draft_id"] = await run_in_threadpool(drafts.save_draft, store, identity, office.key, draft, draft_id)
+        return _page(request, state, problems=problems, notice=f"Đã lưu bản nháp: {draft.title()}.")
 
+    today = _today(today_text)
     with tempfile.TemporaryDirectory(prefix="vanban-web-ho-so-") as tmp_name:
         tmp = Path(tmp_name)
-        # The raw upload is kept only for the dossier's record (manifest); the core gets the parsed data.
-        campaign_path = tmp / f"dot-thi-dua{campaign_suffix}"
-        campaign_path.write_bytes(campaign_bytes)
-        try:
-            source = load_text(campaign_bytes.decode("utf-8-sig"), str(campaign_path))
-        except UnicodeDecodeError as err:
-            raise WebError(400, f"Tệp đợt thi đua '{campaign_name}' không đọc được (YAML/JSON, UTF-8): {err}") from err
-        if not isinstance(source.data, dict):
-            raise WebError(400, f"Tệp đợt thi đua '{campaign_name}' phải chứa các trường (dạng khóa: giá trị).")
-        table_path = tmp / f"de-nghi{table_suffix}"
-        table_path.write_bytes(table_bytes)
-        uploaded = tmp / "thanh-tich"
-        uploaded.mkdir()
-        for base, content in achievements.items():
-            (uploaded / base).write_bytes(content)  # names checked above: one safe name, no separators
-
-        names = {
-            str(campaign_path): campaign_name,
-            str(table_path): table_name,
-            campaign_path.name: campaign_name,
-            table_path.name: table_name,
-        }
-        problems: list[Problem] = []
-        warnings: list[Problem] = []
-        documents: list[tuple[str, str]] = []
-        plan = None
-        try:
-            table = await run_in_threadpool(read_nominations, table_path)
-            problems = [p for p in (attachment_problem(r, uploaded) for r in table.records) if p is not None]
-            if not problems:
-                plan = await run_in_threadpool(
-                    lambda: plan_dossier(source, table=table, today=today, office=office_path, uploaded=uploaded)
-                )
-                warnings = plan.warnings
-                documents = [(d.file_name, d.title) for d in plan.documents]
-        except DossierError as err:
-            problems, warnings = err.problems, err.warnings
-        except VanbanError as err:
-            problems = err.problems
-        problems = [_scrub(p, tmp, names) for p in problems]
-        warnings = [_scrub(p, tmp, names) for p in warnings]
+        office_path = _office_file(request, office_id, tmp)
+        checked = await run_in_threadpool(
+            lambda: check_dossier(
+                parsed.data, rows, office_id=office_id, office_path=office_path, today=today, tmp=tmp, store=store
+            )
+        )
+        problems += checked.problems
+        warnings = checked.warnings
+        plan = checked.plan
+        documents = [(d.file_name, d.title) for d in plan.documents] if plan is not None else []
         if problems or plan is None or action == "kiem_tra":
             return _page(
                 request,
-                office_id=office_id,
+                state,
                 problems=problems,
                 warnings=warnings,
+                checked_result=checked,
                 documents=documents,
                 checked=True,
-                today=typed_day,
                 status=422 if problems else 200,
             )
-        converter = None
-        if action == "zip_pdf":
-            converter = await run_in_threadpool(request.app.state.pdf.converter)
+        if action == "zip_pdf" and getattr(request.app.state, "jobs", None) is not None:
+            return _submit_pdf_job(request, parsed.data, checked, office_id, office_path, today, plan)
+        from vanban.jobs.dossier.assemble import dossier_plan
+        from vanban.pipeline.write import write_plan
+
+        converter = await run_in_threadpool(request.app.state.pdf.converter) if action == "zip_pdf" else None
         writer_plan = dossier_plan(plan, tmp / "ho-so", pdf=action == "zip_pdf", pdfa=False, make_zip=True)
         report = await run_in_threadpool(lambda: write_plan(writer_plan, converter=converter))
         zip_path = next(p for p in report.files if p.name == "ho-so.zip")
         return attachment(zip_path.read_bytes(), "application/zip", "ho-so.zip")
 
 
-def _scrub(problem: Problem, tmp: Path, names: dict[str, str]) -> Problem:
-    """Hide the temporary folder in messages; show the clerk's own file names."""
-    message = problem.message.replace(f"{tmp}/", "").replace(str(tmp), "")
-    file = names.get(problem.file or "", problem.file)
-    if file and str(tmp) in file:
-        file = Path(file).name
-    return Problem(message, file, problem.sheet, problem.row, problem.field, problem.warning)
+def _office_file(request: Request, office_id: str, tmp: Path) -> Path:
+    """Return the office profile's file: the catalog's own, or an office saved by form written into `tmp`."""
+    path = request.app.state.offices.paths.get(office_id)
+    if path is not None:
+        return Path(path)
+    import json
+
+    from vanban.store.offices import office_profile
+
+    saved = tmp / "co-quan.json"  # the profile as saved (JSON), for the core that reads an office from a file
+    saved.write_text(json.dumps(office_profile(request.app.state.store, office_id), ensure_ascii=False), "utf-8")
+    return saved
+
+
+def _submit_pdf_job(
+    request: Request,
+    campaign: dict[str, Any],
+    checked: Checked,
+    office_id: str,
+    office_path: Path,
+    today: date,
+    plan: Any,
+) -> Response:
+    """Run the dossier with PDFs as a background job (H4's runner) and send the clerk to its progress page."""
+    from vanban.web.jobs_work import dossier_work
+    from vanban.web.pages.dossier_run import campaign_source_data
+
+    assert checked.table is not None and checked.folder is not None
+    achievements = {p.name: p.read_bytes() for p in checked.folder.iterdir() if p.is_file()}
+    work = dossier_work(
+        campaign_source_data(campaign, office_id),
+        "đợt thi đua (biểu mẫu)",
+        checked.table.read_bytes(),
+        checked.table.name,
+        achievements,
+        office_path,
+        today=today,
+        pdf=True,
+        converter=request.app.state.pdf.converter,
+    )
+    office_key = request.app.state.offices.get(office_id).key
+    title = f"Hồ sơ khen thưởng kèm PDF ({len(plan.documents)} văn bản)"
+    job_id = request.app.state.jobs.submit("ho-so", current_identity(request), title, work, office=office_key)
+    return RedirectResponse(f"/ho-so/cong-viec/{job_id}", status_code=303)
+
+
+@router.get("/ho-so/cong-viec/{job_id}", response_class=HTMLResponse)
+async def dossier_job(request: Request, job_id: str) -> HTMLResponse:
+    """Show a dossier job's progress (the page polls the JSON below) and its files when done."""
+    row = request.app.state.jobs.get(job_id, current_identity(request))
+    if row is None:
+        raise WebError(404, "Không có công việc này.")
+    return request.app.state.templates.TemplateResponse(request, "dossier_job.html", {"job": row})
+
+
+@router.get("/ho-so/cong-viec/{job_id}/trang-thai")
+async def dossier_job_status(request: Request, job_id: str) -> Response:
+    """Return a dossier job's state as JSON for the progress bar."""
+    from fastapi.responses import JSONResponse
+
+    row = request.app.state.jobs.get(job_id, current_identity(request))
+    if row is None:
+        raise WebError(404, "Không có công việc này.")
+    return JSONResponse(_job_json(row))
+
+
+def _job_json(row: Any) -> dict[str, Any]:
+    return {
+        "trang_thai": row.trang_thai,
+        "thong_bao": row.thong_bao,
+        "xong": row.da_xong,
+        "tong": row.tong,
+        "ket_thuc": row.finished,
+        "tep": list(row.files) if row.thu_muc else [],
+        "loi": [p.get("noi_dung", "") for p in row.ket_qua.get("problems", []) if isinstance(p, dict)],
+    }
+
+
+@router.get("/ho-so/cong-viec/{job_id}/tep/{name:path}")
+async def dossier_job_file(request: Request, job_id: str, name: str) -> Response:
+    """Download one file a finished dossier job made."""
+    jobs = request.app.state.jobs
+    row = jobs.get(job_id, current_identity(request))
+    path = jobs.file(row, name) if row is not None else None
+    if path is None:
+        raise WebError(404, "Không có tệp này.")
+    kind = (
+        "application/zip"
+        if name.endswith(".zip")
+        else "application/pdf"
+        if name.endswith(".pdf")
+        else "application/octet-stream"
+    )
+    return attachment(path.read_bytes(), kind, Path(name).name)
