@@ -7,6 +7,7 @@ work ends. Problems name the clerk's own file names, never the staging folder.
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 import zipfile
@@ -124,6 +125,8 @@ def dossier_work(
     for name, content in achievements.items():
         (uploaded / name).write_bytes(content)  # the caller checked each name is one plain file name
     names = {table_path.name: table_name, "dot-thi-dua.json": campaign_name}
+    # kept for the dossier's manifest (inputs with sha256), as the dossier page keeps the uploaded file
+    (inputs / "dot-thi-dua.json").write_text(json.dumps(campaign, ensure_ascii=False, indent=2), encoding="utf-8")
 
     def work(report: Reporter, folder: Path) -> JobResult:
         from vanban.jobs.dossier.achievements import attachment_problem
@@ -140,7 +143,8 @@ def dossier_work(
                 missing = [p for p in (attachment_problem(r, uploaded) for r in rows.records) if p is not None]
                 if missing:
                     raise DataValidationError(missing)
-                source = Source(campaign, inputs / "dot-thi-dua.json", {})
+                # the office is the profile chosen on the server, never a path the client sent
+                source = Source({**campaign, "co_quan": office_path.name}, inputs / "dot-thi-dua.json", {})
                 checked = plan_dossier(source, table=rows, today=today, office=office_path, uploaded=uploaded)
             except VanbanError as err:
                 raise _renamed(err, inputs, names) from err
