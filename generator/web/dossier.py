@@ -11,29 +11,27 @@ reaches the file system: files go into a temporary folder made here, under names
 from __future__ import annotations
 
 import tempfile
-from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import FormData, UploadFile
-from vanban.errors import Problem, VanbanError
-from vanban.jobs.dossier.achievements import SAFE_NAME
+from vanban.errors import Problem
 from vanban.jobs.dossier.achievements import plain_relative_name as safe_relative
-from vanban.vi import nfc, parse_date
 from vanban.web.errors import WebError
 from vanban.web.identity import current_identity
 from vanban.web.pages import dossier_campaign as campaign_form
 from vanban.web.pages import dossier_drafts as drafts
+from vanban.web.pages import dossier_jobs, dossier_uploads
 from vanban.web.pages.dossier_run import Checked, check_dossier, issues_for
-from vanban.web.pages.dossier_table import ACHIEVEMENT_KEY, Row, columns, export_xlsx, parse_rows, read_excel
+from vanban.web.pages.dossier_table import columns, export_xlsx, parse_rows
 from vanban.web.routes import OUTLINE_HELP, attachment, office_or_404, read_form, suggestions
 
 __all__ = ["router", "safe_relative"]
 
 router = APIRouter()
+router.include_router(dossier_jobs.router)
 
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 ACHIEVEMENT_SUFFIXES = (".docx", ".txt", ".md")
@@ -126,102 +124,6 @@ async def excel_template(request: Request) -> Response:
     return attachment(content, XLSX, "danh-sach-de-nghi.xlsx")
 
 
-def achievement_text(name: str, content: bytes) -> str:
-    """Return an uploaded achievements file as outline text (.docx: paragraphs, bold and italic kept)."""
-    if name.lower().endswith(".docx"):
-        from vanban.jobs.dossier.achievements_docx import docx_to_outline
-
-        return docx_to_outline(content, name)
-    try:
-        return nfc(content.decode("utf-8-sig")).replace("\r\n", "\n")
-    except UnicodeDecodeError as err:
-        raise VanbanError(
-            f"Tệp thành tích '{name}' không phải văn bản UTF-8 (lưu lại dạng UTF-8, hoặc tải .docx)."
-        ) from err
-
-
-async def _achievement_uploads(form: FormData, rows: list[Row]) -> list[Problem]:
-    """Read uploaded achievements into the rows' texts: per row (tt_tep[n]) or by the row's 'Tệp thành tích'."""
-    problems: list[Problem] = []
-    by_number = {r.number: r for r in rows}
-    by_name = {PurePosixPath(r.cells.get(ACHIEVEMENT_KEY, "").replace("\\", "/")).name: r for r in rows}
-    for name, item in form.multi_items():
-        if not isinstance(item, UploadFile) or not item.filename:
-            continue
-        if name.startswith("tt_tep[") and name.endswith("]") and name[7:-1].isdigit():
-            row = by_number.get(int(name[7:-1]))
-        elif name == "thanh_tich":
-            row = by_name.get(PurePosixPath(item.filename.replace("\\", "/")).name)
-        else:
-            continue
-        base = PurePosixPath(item.filename.replace("\\", "/")).name
-        if Path(base).suffix.lower() not in ACHIEVEMENT_SUFFIXES or not SAFE_NAME.match(base):
-            problems.append(
-                Problem(f"Tệp thành tích '{item.filename}' phải là .docx, .txt hoặc .md, tên không ký tự lạ.")
-            )
-            continue
-        if row is None:
-            problems.append(
-                Problem(f"Tệp thành tích '{base}': không dòng nào của danh sách ghi tệp này ở cột 'Tệp thành tích'.")
-            )
-            continue
-        try:
-            row.achievements = await run_in_threadpool(achievement_text, base, await item.read())
-            row.source = base
-        except VanbanError as err:
-            problems.append(Problem(err.message, field=f"tt-{row.number}"))
-    return problems
-
-
-def _today(text: str) -> date:
-    try:
-        return parse_date(text.strip()) if text.strip() else date.today()
-    except ValueError as err:
-        raise WebError(400, f"Ngày kiểm tra không hợp lệ: '{text}' (viết dd/mm/yyyy).") from err
-
-
-def _sample(state: dict[str, Any]) -> list[Problem]:
-    """Fill the state with the sample dossier: campaign, rows from its Excel, achievements from its files."""
-    folder = campaign_form.sample_folder()
-    data = campaign_form.sample_campaign()
-    if folder is None or data is None:
-        return [Problem("Bản cài đặt này không kèm hồ sơ mẫu.")]
-    rows, _ = read_excel(folder / "de-nghi.xlsx")
-    for row in rows:
-        ref = safe_relative(row.cells.get(ACHIEVEMENT_KEY, ""))
-        path = folder / str(ref) if ref is not None else None
-        if path is not None and path.is_file():
-            row.achievements, row.source = nfc(path.read_text(encoding="utf-8")).strip("\n"), path.name
-    state |= {"campaign": data, "raw": {}, "rows": rows}
-    return []
-
-
-async def _import_excel(form: FormData, state: dict[str, Any]) -> tuple[list[Problem], list[Problem]]:
-    """Replace the rows with an uploaded Excel/CSV table read by the CLI's reader; return its problems."""
-    item = form.get("tep_excel")
-    if not isinstance(item, UploadFile) or not item.filename:
-        return [Problem("Chưa chọn tệp Excel để nhập.", field="tep_excel")], []
-    suffix = Path(item.filename).suffix.lower()
-    if suffix not in TABLE_SUFFIXES:
-        return [Problem(f"Tệp '{item.filename}' phải là .xlsx hoặc .csv.", field="tep_excel")], []
-    content = await item.read()
-    with tempfile.TemporaryDirectory(prefix="vanban-web-nhap-") as tmp:
-        path = Path(tmp) / f"danh-sach{suffix}"
-        path.write_bytes(content)
-        try:
-            rows, table = await run_in_threadpool(read_excel, path)
-        except VanbanError as err:
-            return [
-                Problem(
-                    p.message.replace(str(path), item.filename), item.filename, p.sheet, p.row, None, column=p.column
-                )
-                for p in err.problems
-            ], []
-    rename = lambda p: Problem(p.message, item.filename, p.sheet, p.row, p.field, p.warning, column=p.column)  # noqa: E731
-    state["rows"] = rows
-    return [rename(p) for p in table.problems], [rename(p) for p in table.warnings]
-
-
 @router.post("/ho-so", response_model=None)
 async def dossier_submit(request: Request) -> Response:
     form = await read_form(request, max_files=MAX_FILES)
@@ -243,14 +145,16 @@ async def dossier_submit(request: Request) -> Response:
     state: dict[str, Any] = {"office_id": office_id, "today": today_text, "campaign": parsed.data}
     state |= {"raw": parsed.raw, "rows": rows, "draft_id": draft_id}
     problems: list[Problem] = list(parsed.problems)
-    problems += await _achievement_uploads(form, rows)
+    problems += await dossier_uploads.achievement_uploads(form, rows)
     warnings: list[Problem] = []
     store = request.app.state.store
 
     if action == "mau":
-        return _page(request, state, problems=_sample(state), notice="Đã điền hồ sơ mẫu: sửa rồi bấm Kiểm tra.")
+        return _page(
+            request, state, problems=dossier_uploads.sample(state), notice="Đã điền hồ sơ mẫu: sửa rồi bấm Kiểm tra."
+        )
     if action == "nhap_excel":
-        found, warnings = await _import_excel(form, state)
+        found, warnings = await dossier_uploads.import_excel(form, state)
         notice = f"Đã nhập {len(state['rows'])} dòng từ Excel." if state["rows"] else ""
         return _page(request, state, problems=problems + found, warnings=warnings, notice=notice)
     if action == "xuat_excel":
@@ -264,7 +168,7 @@ async def dossier_submit(request: Request) -> Response:
         state["draft_id"] = await run_in_threadpool(drafts.save_draft, store, identity, office.key, draft, draft_id)
         return _page(request, state, problems=problems, notice=f"Đã lưu bản nháp: {draft.title()}.")
 
-    today = _today(today_text)
+    today = dossier_uploads.parse_today(today_text)
     with tempfile.TemporaryDirectory(prefix="vanban-web-ho-so-") as tmp_name:
         tmp = Path(tmp_name)
         office_path = _office_file(request, office_id, tmp)
@@ -289,7 +193,7 @@ async def dossier_submit(request: Request) -> Response:
                 status=422 if problems else 200,
             )
         if action == "zip_pdf" and getattr(request.app.state, "jobs", None) is not None:
-            return _submit_pdf_job(request, parsed.data, checked, office_id, office_path, today, plan)
+            return dossier_jobs.submit_pdf_job(request, parsed.data, checked, office_id, office_path, today, plan)
         from vanban.jobs.dossier.assemble import dossier_plan
         from vanban.pipeline.write import write_plan
 
@@ -312,85 +216,3 @@ def _office_file(request: Request, office_id: str, tmp: Path) -> Path:
     saved = tmp / "co-quan.json"  # the profile as saved (JSON), for the core that reads an office from a file
     saved.write_text(json.dumps(office_profile(request.app.state.store, office_id), ensure_ascii=False), "utf-8")
     return saved
-
-
-def _submit_pdf_job(
-    request: Request,
-    campaign: dict[str, Any],
-    checked: Checked,
-    office_id: str,
-    office_path: Path,
-    today: date,
-    plan: Any,
-) -> Response:
-    """Run the dossier with PDFs as a background job (H4's runner) and send the clerk to its progress page."""
-    from vanban.web.jobs_work import dossier_work
-    from vanban.web.pages.dossier_run import campaign_source_data
-
-    assert checked.table is not None and checked.folder is not None
-    achievements = {p.name: p.read_bytes() for p in checked.folder.iterdir() if p.is_file()}
-    work = dossier_work(
-        campaign_source_data(campaign, office_id),
-        "đợt thi đua (biểu mẫu)",
-        checked.table.read_bytes(),
-        checked.table.name,
-        achievements,
-        office_path,
-        today=today,
-        pdf=True,
-        converter=request.app.state.pdf.converter,
-    )
-    office_key = request.app.state.offices.get(office_id).key
-    title = f"Hồ sơ khen thưởng kèm PDF ({len(plan.documents)} văn bản)"
-    job_id = request.app.state.jobs.submit("ho-so", current_identity(request), title, work, office=office_key)
-    return RedirectResponse(f"/ho-so/cong-viec/{job_id}", status_code=303)
-
-
-@router.get("/ho-so/cong-viec/{job_id}", response_class=HTMLResponse)
-async def dossier_job(request: Request, job_id: str) -> HTMLResponse:
-    """Show a dossier job's progress (the page polls the JSON below) and its files when done."""
-    row = request.app.state.jobs.get(job_id, current_identity(request))
-    if row is None:
-        raise WebError(404, "Không có công việc này.")
-    return request.app.state.templates.TemplateResponse(request, "dossier_job.html", {"job": row})
-
-
-@router.get("/ho-so/cong-viec/{job_id}/trang-thai")
-async def dossier_job_status(request: Request, job_id: str) -> Response:
-    """Return a dossier job's state as JSON for the progress bar."""
-    from fastapi.responses import JSONResponse
-
-    row = request.app.state.jobs.get(job_id, current_identity(request))
-    if row is None:
-        raise WebError(404, "Không có công việc này.")
-    return JSONResponse(_job_json(row))
-
-
-def _job_json(row: Any) -> dict[str, Any]:
-    return {
-        "trang_thai": row.trang_thai,
-        "thong_bao": row.thong_bao,
-        "xong": row.da_xong,
-        "tong": row.tong,
-        "ket_thuc": row.finished,
-        "tep": list(row.files) if row.thu_muc else [],
-        "loi": [p.get("noi_dung", "") for p in row.ket_qua.get("problems", []) if isinstance(p, dict)],
-    }
-
-
-@router.get("/ho-so/cong-viec/{job_id}/tep/{name:path}")
-async def dossier_job_file(request: Request, job_id: str, name: str) -> Response:
-    """Download one file a finished dossier job made."""
-    jobs = request.app.state.jobs
-    row = jobs.get(job_id, current_identity(request))
-    path = jobs.file(row, name) if row is not None else None
-    if path is None:
-        raise WebError(404, "Không có tệp này.")
-    kind = (
-        "application/zip"
-        if name.endswith(".zip")
-        else "application/pdf"
-        if name.endswith(".pdf")
-        else "application/octet-stream"
-    )
-    return attachment(path.read_bytes(), kind, Path(name).name)

@@ -36,8 +36,10 @@ def test_sample_form_round_trip_gives_the_campaign_data(sample_page: str) -> Non
     assert parsed.problems == []
     expected = sample_campaign()
     assert expected is not None
-    # "string or list of strings" (kinh_gui) comes back as a list of one: the same to the schema and the document
-    expected["to_trinh"]["kinh_gui"] = [expected["to_trinh"]["kinh_gui"]]
+    # "string or list of strings" (kinh_gui): one name or a list of one are the same to the schema and the document
+    for data in (expected, parsed.data):
+        if isinstance(data["to_trinh"]["kinh_gui"], list) and len(data["to_trinh"]["kinh_gui"]) == 1:
+            data["to_trinh"]["kinh_gui"] = data["to_trinh"]["kinh_gui"][0]
     assert parsed.data == expected
 
 
