@@ -28,6 +28,7 @@ from vanban.cli import (
     sao_luu,
     serve,
     so_van_ban,
+    tai_khoan,
     templates,
     van_ban,
 )
@@ -42,6 +43,7 @@ COMMANDS = (
     batch,
     excel_template,
     serve,
+    tai_khoan,
     so_van_ban,
     van_ban,
     ban_hanh,

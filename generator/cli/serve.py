@@ -1,16 +1,27 @@
-"""`vanban serve`: start the web form on this machine (127.0.0.1 unless told otherwise)."""
+"""`vanban serve`: start the web app on this machine (127.0.0.1 unless told otherwise), with the office's database.
+
+On 127.0.0.1 without accounts it serves one person, as before accounts existed. It refuses to listen on
+any other address until a quản trị account exists (`vanban tai-khoan tao --quan-tri …`): from then on
+everyone signs in.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from vanban.cli.db import add_db_argument
+
+if TYPE_CHECKING:
+    from vanban.store.database import Store
 
 # The same defaults as vanban.web.settings (a test keeps them equal); not imported from there because that
 # module loads the office-profile reader (YAML, JSON Schema), which `vanban --help` must not pay for.
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 # Limits that keep one slow or hostile client from holding the server (documented in `vanban serve --help`):
 # an idle keep-alive connection is closed after 5 s; request line + headers may not exceed 16 KB (h11);
@@ -25,10 +36,26 @@ SERVER_LIMITS: dict[str, Any] = {
 }
 
 
+def network_refusal(host: str, store: Store) -> str | None:
+    """Return why the server may not listen on `host` (a network address and no quản trị yet), or None."""
+    from vanban.store.accounts import has_admin
+
+    if host.lower() in LOOPBACK or has_admin(store):
+        return None
+    return (
+        f"Không mở máy chủ cho mạng ({host}) khi chưa có tài khoản quản trị: ai vào được mạng sẽ dùng được "
+        "mọi thứ. Tạo tài khoản quản trị trước:\n"
+        "  vanban tai-khoan tao --quan-tri --co-quan <mã cơ quan> --ten-dang-nhap <tên> --ho-ten '<họ tên>'\n"
+        f"(cùng cơ sở dữ liệu {store.label}: cùng --db hoặc VANBAN_DB với lệnh này), rồi chạy lại. "
+        "Hoặc chạy không có --host để chỉ dùng trên máy này."
+    )
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Run uvicorn with the app until Ctrl+C."""
+    """Run uvicorn with the app until Ctrl+C (after checking a network listener has accounts)."""
     import uvicorn
     from vanban.resources import SAMPLES
+    from vanban.store.database import database_url, open_store
     from vanban.web.app import create_app
     from vanban.web.settings import Settings
 
@@ -37,21 +64,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if not folder.is_dir():
             print(f"Lỗi: không có thư mục hồ sơ cơ quan '{folder}'.", file=sys.stderr)
             return 1
+    db = database_url(args.db)
+    with open_store(db, create=True) as store:
+        refusal = network_refusal(args.host, store)
+        label = store.label
+    if refusal:
+        print(f"Lỗi: {refusal}", file=sys.stderr)
+        return 1
     settings = Settings(
         host=args.host,
         port=args.port,
         office_dirs=dirs,
         max_upload_bytes=int(args.gioi_han_mb * 1024 * 1024),
         extra_hosts=list(args.ten_may),
+        db=db,
     )
-    if args.host not in ("127.0.0.1", "localhost", "::1"):
+    if args.host.lower() not in LOOPBACK:
         print(
-            f"Lưu ý: máy chủ mở cho mạng ngoài ({args.host}); ai vào được mạng này đều dùng được biểu mẫu.",
-            file=sys.stderr,
+            f"Lưu ý: máy chủ mở cho mạng ngoài ({args.host}); chỉ người có tài khoản đăng nhập được.", file=sys.stderr
         )
     print(
         f"vanban: mở http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port} "
-        "trong trình duyệt. Dừng: Ctrl+C."
+        f"trong trình duyệt (cơ sở dữ liệu {label}). Dừng: Ctrl+C."
     )
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning", **SERVER_LIMITS)
     return 0
@@ -72,7 +106,8 @@ def add_command(subparsers: Any) -> None:
         "--host",
         default=DEFAULT_HOST,
         metavar="ĐỊA_CHỈ",
-        help=f"địa chỉ lắng nghe (mặc định {DEFAULT_HOST}: chỉ máy này; 0.0.0.0: cả mạng nội bộ)",
+        help=f"địa chỉ lắng nghe (mặc định {DEFAULT_HOST}: chỉ máy này; 0.0.0.0: cả mạng nội bộ, "
+        "cần có tài khoản quản trị trước: vanban tai-khoan tao --quan-tri)",
     )
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="CỔNG", help=f"cổng (mặc định {DEFAULT_PORT})")
     serve.add_argument(
@@ -98,4 +133,5 @@ def add_command(subparsers: Any) -> None:
         help="tên máy mà trình duyệt dùng để vào (vd. vanban.so-tp.local), khi mở cho mạng; "
         "tên khác bị từ chối (dùng nhiều lần được)",
     )
+    add_db_argument(serve)
     serve.set_defaults(func=cmd_serve)

@@ -31,6 +31,7 @@ LOGIN_PATH = "/dang-nhap"
 OPEN_PREFIXES = ("/static/",)
 OPEN_PATHS = frozenset({LOGIN_PATH})
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+BROWSER_API_PAGES = frozenset({"/api/docs"})  # pages a person opens: sent to sign in like any page
 _SAFE_NEXT = re.compile(r"^/(?![/\\])[^\s\\]*$")
 
 
@@ -61,7 +62,7 @@ def expired_session_cookie() -> str:
 
 def api_refusal(message: str) -> Response:
     """Return the 401 answer for the API: JSON with the Vietnamese message."""
-    return JSONResponse({"loi": message}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+    return JSONResponse({"loi": message, "chi_tiet": []}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
 
 
 async def accounts_exist(app: FastAPI, store: Store) -> bool:
@@ -128,7 +129,7 @@ class SignIn:
         request.state.identity = ANONYMOUS
         if path in OPEN_PATHS or path.startswith(OPEN_PREFIXES):
             return None
-        if path == "/api" or path.startswith("/api/"):
+        if (path == "/api" or path.startswith("/api/")) and path not in BROWSER_API_PAGES:
             return api_refusal("Cần đăng nhập hoặc gửi mã API (Authorization: Bearer <mã>).")
         target = path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"{LOGIN_PATH}?next={quote(safe_next(target), safe='')}", status_code=303)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import select, update
-from vanban.store import Store
+from vanban.store import Store, accounts
 from vanban.store import accounts_login as login
 from vanban.store.accounts import (
     AccountError,
@@ -45,17 +45,24 @@ def test_create_and_authenticate_with_an_argon2id_hash(store: Store) -> None:
     assert has_admin(store) and count_users(store) == 1
 
 
+def test_the_real_hasher_is_argon2id_with_rfc9106_parameters() -> None:
+    from argon2 import Type, profiles
+
+    real = accounts.PasswordHasher()  # what the module builds at import (the tests swap in a cheap one)
+    assert real.type is Type.ID and real.memory_cost == profiles.RFC_9106_LOW_MEMORY.memory_cost == 65536
+
+
 def test_a_hash_with_old_parameters_is_replaced_at_sign_in(store: Store) -> None:
     from argon2 import PasswordHasher
 
     user = make(store)
-    weak = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash(PASSWORD)
+    weak = PasswordHasher(time_cost=2, memory_cost=2048, parallelism=1).hash(PASSWORD)
     with store.write() as conn:
         conn.execute(update(users).values(mat_khau=weak))
     assert authenticate(store, user.ten_dang_nhap, PASSWORD) is not None
     with store.read() as conn:
         renewed = conn.execute(select(users.c.mat_khau)).scalar_one()
-    assert renewed != weak and "m=65536" in renewed
+    assert renewed != weak and f"m={accounts._HASHER.memory_cost}," in renewed
 
 
 @pytest.mark.parametrize(
