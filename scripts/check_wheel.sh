@@ -2,7 +2,8 @@
 # Install vanban as a new user would and use every command, far from this repository:
 #   build the wheel, install it (dependencies from the package index) into a fresh venv in a temporary
 #   folder, then from another temporary folder: render every document type (one also as PDF), batch,
-#   dossier --pdf, excel-template, templates, check, and serve answering one request.
+#   dossier --pdf, render --cap-so and a dossier from the record on a database, so-van-ban --json,
+#   excel-template, templates, check, and serve answering one request.
 # (Functions run by `step` are in an `if`, where set -e is off: each one chains its commands with &&.)
 # One line per step; the first failure prints its output and exits non-zero.
 #   bash scripts/check_wheel.sh            # uses .venv/bin/python (or $PYTHON) to build and for the venv
@@ -86,6 +87,26 @@ dossier() {
     -o ho-so/ --pdf --ngay 2026-11-25 && test -s ho-so/ho-so.pdf && test -s ho-so/manifest.json
 }
 step "dossier --pdf" dossier
+
+register() {
+  # The clerk's flow on a database: number the kế hoạch and the công văn hướng dẫn (cấp số), build the
+  # dossier whose campaign names them by number, then print the register as JSON and check its numbers.
+  local db="$WORK/vanban.db" folder=samples/ho-so-tu-so-van-ban
+  "$VANBAN" render ke-hoach "$folder/ke-hoach.yaml" -o so/ke-hoach.docx --cap-so --db "$db" &&
+    "$VANBAN" render cong-van "$folder/cong-van-huong-dan.yaml" -o so/cong-van.docx --cap-so --db "$db" &&
+    "$VANBAN" dossier "$folder/dot-thi-dua.yaml" -o so/ho-so/ --ngay 2026-11-25 --db "$db" &&
+    "$VANBAN" so-van-ban --nam 2026 --json --db "$db" >so/so-van-ban.json &&
+    "$STAGE/venv/bin/python" - so/so-van-ban.json <<'EOF'
+import json
+import sys
+
+with open(sys.argv[1], encoding="utf-8") as f:
+    numbers = {entry["so_ky_hieu"] for entry in json.load(f)}
+print(sorted(numbers))
+sys.exit(0 if {"1215/KH-CQLTHADS", "3520/CQLTHADS-TCCB"} <= numbers else 1)
+EOF
+}
+step "render --cap-so --db, dossier --db, so-van-ban --json" register
 step "excel-template" "$VANBAN" excel-template de-nghi.xlsx
 step "templates" "$VANBAN" templates
 step "check" "$VANBAN" check van-ban/cong-van.docx
