@@ -84,18 +84,20 @@ def check_dossier(
     if not rows:
         out.problems.append(Problem("Danh sách đề nghị chưa có dòng nào: thêm dòng hoặc nhập từ Excel.", field="ds"))
         return out
+    table = None
     try:
-        source = from_data(campaign_source_data(campaign, office_id))
         table = read_nominations(table_path)
-        out.problems = [p for p in (attachment_problem(r, folder) for r in table.records) if p is not None]
-        if out.problems:
-            return out
+        source = from_data(campaign_source_data(campaign, office_id))
         out.plan = plan_dossier(source, table=table, today=today, office=office_path, uploaded=folder, record=store)
         out.warnings = list(out.plan.warnings)
     except DossierError as err:
         out.problems, out.warnings = list(err.problems), list(err.warnings)
     except VanbanError as err:
+        # the campaign stopped the check: list the table's own problems with it, so all are fixed at once
         out.problems = list(err.problems)
+        if table is not None:
+            missing = (attachment_problem(r, folder) for r in table.records)
+            out.problems += [*table.problems, *(p for p in missing if p is not None)]
     return out
 
 
