@@ -115,8 +115,12 @@ def dossier_work(
     today: date | None = None,
     pdf: bool = False,
     converter: ConverterFactory | None = None,
+    json_rows: bool = False,
 ) -> Work:
-    """Return the work of a dossier from uploaded data: checked, written whole (zip; PDFs merged when asked)."""
+    """Return the work of a dossier from uploaded data: checked, written whole (zip; PDFs merged when asked).
+
+    `json_rows`: the table came as JSON rows (see `rows_table`): problems name fields by key, rows by position.
+    """
     inputs = staging("ho-so")
     table_path = inputs / f"de-nghi{Path(table_name).suffix.lower()}"
     table_path.write_bytes(table)
@@ -147,7 +151,10 @@ def dossier_work(
                 source = Source({**campaign, "co_quan": office_path.name}, inputs / "dot-thi-dua.json", {})
                 checked = plan_dossier(source, table=rows, today=today, office=office_path, uploaded=uploaded)
             except VanbanError as err:
-                raise _renamed(err, inputs, names) from err
+                renamed = _renamed(err, inputs, names)
+                if json_rows:  # rows sent as JSON: fields by key (ho_ten), not by an Excel column title
+                    renamed = DataValidationError([replace(p, column=None) for p in renamed.problems])
+                raise renamed from err
             titles = [doc.file_name for doc in checked.documents]
             total = len(titles)
             report(0, total, "Đang tạo văn bản.")
@@ -167,6 +174,12 @@ def dossier_work(
             shutil.rmtree(inputs, ignore_errors=True)
 
     return work
+
+
+def rows_table(rows: list[Any], key: str = "de_nghi") -> bytes:
+    """Return JSON rows as a YAML table with row N on line N, so that a problem's row is the row's position."""
+    items = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+    return f"{key}: [{items}]\n".encode()
 
 
 def _renamed(err: VanbanError, folder: Path, names: dict[str, str]) -> VanbanError:

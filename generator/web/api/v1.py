@@ -23,7 +23,7 @@ from vanban.jobs.dossier.achievements import SAFE_NAME
 from vanban.store.schema import ROLE_CLERK, ROLE_LABELS
 from vanban.web.errors import WebError, not_found
 from vanban.web.identity import current_identity
-from vanban.web.jobs_work import dossier_work
+from vanban.web.jobs_work import dossier_work, rows_table
 from vanban.web.pages.jobs import job_file, job_or_404, office_choice, runner
 from vanban.web.routes import doc_type_or_404, read_form
 
@@ -33,6 +33,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".json", ".yaml", ".yml")
 ACHIEVEMENT_SUFFIXES = (".md", ".txt", ".yaml", ".yml", ".json")
 MAX_FILES = 500
+ROWS = "de_nghi.yaml"  # the JSON rows, one per line: a problem's `dong` is the row's position (from 1)
 
 
 def _wants_docx(request: Request) -> bool:
@@ -220,6 +221,7 @@ async def create_dossier(request: Request, co_quan: str | None = None) -> JSONRe
         today=day,
         pdf=pdf,
         converter=request.app.state.pdf.converter,
+        json_rows=table_name == ROWS,
     )
     title = f"Hồ sơ khen thưởng – {office.ten}"
     job_id = runner(request).submit("ho-so", identity, title, work, office=office.key or office_id)
@@ -249,8 +251,8 @@ async def _dossier_json(request: Request) -> Dossier:
     if problems:
         raise DataValidationError(problems)
     achievements = {_achievement_name(name): text.encode("utf-8") for name, text in texts.items()}
-    table = json.dumps({"de_nghi": body["de_nghi"]}, ensure_ascii=False).encode("utf-8")
-    return body["dot_thi_dua"], table, "de_nghi.json", achievements, _day(body.get("ngay")), body.get("pdf") is True
+    table = rows_table(body["de_nghi"])
+    return body["dot_thi_dua"], table, ROWS, achievements, _day(body.get("ngay")), body.get("pdf") is True
 
 
 async def _dossier_upload(request: Request) -> Dossier:
