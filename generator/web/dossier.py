@@ -35,7 +35,7 @@ router.include_router(dossier_jobs.router)
 
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 ACHIEVEMENT_SUFFIXES = (".docx", ".txt", ".md")
-ACTIONS = ("kiem_tra", "zip", "zip_pdf", "mau", "nhap_excel", "xuat_excel", "luu_nhap")
+ACTIONS = ("kiem_tra", "zip", "zip_pdf", "mau", "lay_tu_so", "nhap_excel", "xuat_excel", "luu_nhap")
 MAX_FILES = 520
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -153,6 +153,9 @@ async def dossier_submit(request: Request) -> Response:
         return _page(
             request, state, problems=dossier_uploads.sample(state), notice="Đã điền hồ sơ mẫu: sửa rồi bấm Kiểm tra."
         )
+    if action == "lay_tu_so":
+        found, notice = await run_in_threadpool(dossier_uploads.fill_from_record, state, office_id, store)
+        return _page(request, state, problems=problems + found, notice=notice, status=422 if found else 200)
     if action == "nhap_excel":
         found, warnings = await dossier_uploads.import_excel(form, state)
         notice = f"Đã nhập {len(state['rows'])} dòng từ Excel." if state["rows"] else ""

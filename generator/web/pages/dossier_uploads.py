@@ -121,3 +121,29 @@ async def import_excel(form: FormData, state: dict[str, Any]) -> tuple[list[Prob
     rename = lambda p: Problem(p.message, item.filename, p.sheet, p.row, p.field, p.warning, column=p.column)  # noqa: E731
     state["rows"] = rows
     return [rename(p) for p in table.problems], [rename(p) for p in table.warnings]
+
+
+def fill_from_record(state: dict[str, Any], office_id: str, store: Any) -> tuple[list[Problem], str]:
+    """Complete the campaign from the record (kế hoạch / công văn named by số ký hiệu); say what was filled."""
+    from vanban.jobs.dossier.from_record import fill_from_record as fill
+    from vanban.jobs.dossier.from_record import names_record
+    from vanban.pipeline.load import from_data
+    from vanban.web.pages.dossier_run import campaign_source_data
+
+    campaign: dict[str, Any] = state["campaign"]
+    if store is None:
+        return [Problem("Lấy đợt thi đua từ sổ cần cơ sở dữ liệu (chạy với --db).", field="ke_hoach")], ""
+    if not names_record(campaign):
+        message = "Ghi số, ký hiệu kế hoạch (ví dụ 1215/KH-CQLTHADS) hoặc công văn hướng dẫn rồi bấm Lấy từ sổ."
+        return [Problem(message, field="ke_hoach")], ""
+    try:
+        filled = fill(from_data(campaign_source_data(campaign, office_id)), store).data
+    except VanbanError as err:
+        return list(err.problems), ""
+    filled = {k: v for k, v in filled.items() if k not in campaign_form.NOT_ASKED}
+    labels = {f.key: f.label for f in campaign_form.campaign_fields()}
+    changed = [labels.get(k, k) for k, v in filled.items() if campaign.get(k) != v]
+    state["campaign"] = filled
+    if not changed:
+        return [], "Sổ không có gì thêm: các trường đã ghi đủ."
+    return [], "Đã lấy từ sổ: " + "; ".join(changed) + ". Kiểm tra lại rồi bấm Kiểm tra."
