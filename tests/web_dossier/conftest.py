@@ -25,22 +25,22 @@ URLENCODED = {"content-type": "application/x-www-form-urlencoded"}
 TOKEN = re.compile(r'name="_csrf" value="([^"]+)"')
 
 
-def make_client(db: str | None = None) -> Iterator[TestClient]:
+def make_client(jobs: Path, db: str | None = None) -> Iterator[TestClient]:
     """Yield a client of an app on the sample office profiles (a fake PDF converter; `db`: its database)."""
     fake = FakeConverter()
-    settings = Settings(office_dirs=[OFFICES], db=db)
+    settings = Settings(office_dirs=[OFFICES], db=db, jobs_dir=jobs)
     with open_client(create_app(settings, pdf=PdfService(lambda: fake))) as client:
         yield client
 
 
 @pytest.fixture
-def client() -> Iterator[TestClient]:
-    yield from make_client()
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    yield from make_client(tmp_path / "cong-viec")
 
 
 @pytest.fixture
 def db_client(tmp_path: Path) -> Iterator[TestClient]:
-    yield from make_client(str(tmp_path / "vanban.db"))
+    yield from make_client(tmp_path / "cong-viec", str(tmp_path / "vanban.db"))
 
 
 def token(client: TestClient) -> str:
