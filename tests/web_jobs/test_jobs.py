@@ -15,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import insert
 from vanban.pipeline.convert import FakeConverter
+from vanban.pipeline.load import load_data
 from vanban.store.schema import ROLE_DRAFTER, jobs
 from vanban.web.app import create_app
 from vanban.web.identity import LOCAL, Identity
@@ -260,3 +261,27 @@ def test_without_a_database_jobs_are_kept_in_memory(tmp_path: Path) -> None:
     assert (row.trang_thai, row.da_xong, row.tong, row.files) == ("xong", 2, 2, ["x.txt"])
     assert (tmp_path / "jobs" / job_id / "x.txt").read_text() == "x"
     app.state.jobs.close()
+
+
+def test_build_dossier_and_run_batch_report_progress_per_document(tmp_path: Path) -> None:
+    from vanban.jobs.batch import BatchItem, run_batch
+    from vanban.jobs.dossier.assemble import build_dossier
+    from vanban.profile import load_office
+    from vanban.resources import SAMPLES
+
+    seen: list[tuple[int, int, str]] = []
+    result = build_dossier(
+        DOSSIER / "campaign.yaml", tmp_path / "ho-so", today=TODAY, on_progress=lambda *a: seen.append(a)
+    )
+    documents = [p.name for p in result.files if p.suffix == ".docx"]
+    assert [done for done, _, _ in seen] == list(range(1, len(documents) + 1))
+    assert {total for _, total, _ in seen} == {len(documents)} and sorted(n for _, _, n in seen) == sorted(documents)
+
+    office = load_office(SAMPLES / "co-quan" / "cuc-thads.yaml")
+    common = load_data(Path(__file__).parent / "cong-van-chung.yaml").data
+    items = [BatchItem(common | {"so": n, "trich_yeu": f"về việc {n}"}, f"v{n}") for n in (1, 2)]
+    items.append(BatchItem(common | {"so": "x", "trich_yeu": "về việc x"}, "x"))
+    batch: list[tuple[int, int, str]] = []
+    run_batch("cong-van", items, tmp_path / "lo", office=office, total=3, on_progress=lambda *a: batch.append(a))
+    assert [(done, total) for done, total, _ in batch] == [(1, 3), (2, 3), (3, 3)]
+    assert [name for _, _, name in batch][2] == ""  # the failed row is counted, with no file
