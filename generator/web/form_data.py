@@ -2,6 +2,8 @@
 
 Values are read with the same coercion as table cells (`pipeline.coerce`); the body written in the
 outline syntax is parsed back into its tree; a value that cannot be read becomes a Problem at its path.
+A results-table cell is read as the document prints it (`read_cell`): "685.231" a number, "99,56%" a
+ratio, "'2025" the text 2025.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from vanban.documents.outline import OutlineError, parse_outline
 from vanban.errors import Problem, VanbanError
 from vanban.pipeline.coerce import CoercionError, coerce_scalar
 from vanban.pipeline.load import load_text
-from vanban.web.forms import SCALAR_KINDS, YAML_MODE, FormField
+from vanban.vi import parse_number
+from vanban.web.forms import EITHER_TEXT, MAP_KEY, MAP_VALUE, SCALAR_KINDS, YAML_MODE, FormField
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|\[\d{1,6}\]|\.[A-Za-z_][A-Za-z0-9_]*")
 
@@ -103,11 +106,45 @@ def _scalar(f: FormField, value: Any) -> Any:
     text = value.strip() if f.kind != "textarea" else value.strip("\n\r ").replace("\r\n", "\n")
     if not text:
         return None
+    if f.number_or_text:
+        return read_number(text)
     kind = {"text": "text", "textarea": "text", "select": "text"}.get(f.kind, f.kind)
     try:
         return coerce_scalar(text, kind)
     except CoercionError:
         return text  # kept as typed: the validator names the field and the value
+
+
+def read_number(text: str) -> int | float | str:
+    """Read "23", "1.248" or "0,5" as a number (whole numbers as int); any other text as typed."""
+    try:
+        number = parse_number(text)
+    except ValueError:
+        return text
+    return int(number) if number == number.to_integral_value() and "," not in text else float(number)
+
+
+def read_cell(value: Any) -> Any:
+    """Read one results-table cell as typed: empty → None, "99,56%" → {ty_le: 0.9956}, "1.248" → 1248.
+
+    A leading apostrophe keeps the rest as text ("'2025" prints 2025, not 2.025), as in Excel; a ratio
+    typed with other than two decimals keeps them (`so_le`), so "100%" prints 100%.
+    """
+    text = value.strip() if isinstance(value, str) else ""
+    if not text:
+        return None
+    if text.startswith("'"):
+        return text[1:]
+    if text.endswith("%"):
+        try:
+            percent = parse_number(text[:-1].strip())
+        except ValueError:
+            return text
+        exponent = percent.as_tuple().exponent
+        decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        ratio: dict[str, Any] = {"ty_le": float(percent / 100)}
+        return ratio if decimals == 2 else {**ratio, "so_le": decimals}
+    return read_number(text)
 
 
 def _rows(node: Any) -> list[Any]:
@@ -124,10 +161,22 @@ def _convert(f: FormField, node: Any, parts: list[str | int], out: Parsed, yaml_
         assert f.item is not None
         values = [_scalar(f.item, v) for v in _rows(node)]
         values = [v for v in values if v is not None]
+        if f.one_or_many and len(values) == 1:
+            return values[0]  # can_cu: one line is the text itself; a list of one ends with its own "."
         return values or None
     if f.kind == "group":
         obj = _object(f.children, node if isinstance(node, dict) else {}, parts, out, yaml_names)
         return obj if obj or f.required else None
+    if f.kind == "either":
+        assert f.item is not None
+        tree = node if isinstance(node, dict) else {}
+        text = _scalar(f.item, tree.get(EITHER_TEXT))
+        return text if text is not None else _object(f.children, tree, parts, out, yaml_names) or None
+    if f.kind == "map":
+        return _map(f, node, parts, out)
+    if f.kind == "table":
+        table = [[read_cell(c) for c in _rows(row)] for row in _rows(node)]
+        return [row for row in table if any(c is not None for c in row)] or None
     if f.kind == "repeat":
         rows: list[Any] = []
         for row in _rows(node):
@@ -150,6 +199,20 @@ def _convert(f: FormField, node: Any, parts: list[str | int], out: Parsed, yaml_
     except VanbanError as err:
         out.problems.extend(Problem(p.message, field=data_path(parts)) for p in err.problems)
         return None
+
+
+def _map(f: FormField, node: Any, parts: list[str | int], out: Parsed) -> dict[str, Any] | None:
+    """Read rows of (name, value) into an object of free keys; a value without a name is a problem."""
+    mapping: dict[str, Any] = {}
+    name_field, value_field = f.children
+    for i, row in enumerate(_rows(node)):
+        cells = row if isinstance(row, dict) else {}
+        name, value = _scalar(name_field, cells.get(MAP_KEY)), _scalar(value_field, cells.get(MAP_VALUE))
+        if name is None and value is not None:
+            out.problems.append(Problem("Có giá trị nhưng chưa ghi tên.", field=data_path([*parts, i, MAP_KEY])))
+        elif name is not None:
+            mapping[str(name)] = value
+    return mapping or None
 
 
 def _object(

@@ -28,6 +28,8 @@ class FormValues(HTMLParser):
         if self._template:
             return
         if tag == "input" and a.get("name") and a.get("type") != "file":
+            if a.get("type") in ("radio", "checkbox") and "checked" not in a:
+                return  # a browser sends only the checked choice
             self.pairs.append((a["name"], a.get("value", "")))
         elif tag == "textarea":
             self._textarea = [a["name"], ""]

@@ -122,7 +122,9 @@ def test_missing_field_message_and_values_kept(page, server: str) -> None:
     assert page.input_value("#f-de_nghi-1--ten") == "Trần Thị Mai Lan"
     assert page.input_value("#f-bien_ban-ngay") == "10/04/2026"
     assert page.eval_on_selector("#f-de_nghi-1--loai", "e => e.value") == "ca_nhan"
-    assert page.evaluate("document.activeElement.id") == "f-nguoi_ky"  # focus jumps to the first error
+    assert page.evaluate("document.activeElement.id") == "error-summary"  # the summary is read first
+    page.click('#error-summary a[href="#f-nguoi_ky"]')
+    assert page.evaluate("document.activeElement.id") == "f-nguoi_ky"  # its link moves focus to the field
 
 
 def test_remove_row(page, server: str) -> None:

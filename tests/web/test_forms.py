@@ -66,7 +66,7 @@ def test_new_schema_field_needs_no_code() -> None:
         ("a", "text", True),
         ("b", "boolean", False),
         ("c", "list", False),
-        ("d", "yaml", False),
+        ("d", "map", False),  # free keys: rows of (name, value)
     ]
 
 
