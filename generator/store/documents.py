@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -56,6 +58,79 @@ def listing(
     ]
 
 
+@dataclass(frozen=True)
+class Filters:
+    """What the history page asks for; an empty value does not filter."""
+
+    co_quan: str | None = None  # office key; None: every office (the local clerk without accounts)
+    loai: str = ""  # document type code (cong-van, ke-hoach, …)
+    so: str = ""  # text in the số ký hiệu ("05", "KH-BTP")
+    tu_ngay: dt.date | None = None  # the document's date (a draft's: the day it was made), from …
+    den_ngay: dt.date | None = None  # … to, both included
+    trang_thai: str = ""  # du-thao, da-cap-so, da-ban-hanh, huy
+    trich_yeu: str = ""  # words of the trích yếu, accents optional ("cong van" finds "công văn")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a listing: its rows, how many match in all, which page of how many rows."""
+
+    rows: list[dict[str, Any]]
+    total: int
+    number: int
+    size: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.size))
+
+
+_LISTED = ("id", "loai", "co_quan", "so", "so_ky_hieu", "ngay", "trich_yeu", "nguoi_ky", "trang_thai")
+
+
+def search(store: Store, filters: Filters, *, page: int = 1, size: int = 25) -> Page:
+    """Return one page of the documents matching `filters`, newest first (the data itself is not read)."""
+    columns = [t.documents.c[name] for name in (*_LISTED, "nhom", "nguoi_tao", "tao_luc")]
+    query = select(*columns).order_by(t.documents.c.id.desc())
+    for column, value in (("co_quan", filters.co_quan), ("loai", filters.loai), ("trang_thai", filters.trang_thai)):
+        if value:
+            query = query.where(t.documents.c[column] == value)
+    with store.read() as conn:
+        rows = [dict(row) for row in conn.execute(query).mappings()]
+    number_text = filters.so.strip().casefold()
+    words = fold(filters.trich_yeu).split()
+
+    def matches(row: dict[str, Any]) -> bool:
+        day = row["ngay"] or row["tao_luc"].date()
+        return (
+            (filters.tu_ngay is None or day >= filters.tu_ngay)
+            and (filters.den_ngay is None or day <= filters.den_ngay)
+            and number_text in row["so_ky_hieu"].casefold()
+            and all(word in fold(row["trich_yeu"]) for word in words)
+        )
+
+    found = [row for row in rows if matches(row)]
+    page = max(1, page)
+    chosen = found[(page - 1) * size : page * size]
+    return Page([{**_plain(row), "co_quan": row["co_quan"]} for row in chosen], len(found), page, size)
+
+
+def fold(text: str) -> str:
+    """Return text in lower case without Vietnamese accents, so a search typed without them still finds."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def file_of(store: Store, document_id: int, file_id: int) -> dict[str, Any] | None:
+    """Return a file recorded for this document (path, sha256), or None when the document has no such file."""
+    query = select(t.document_files).where(
+        t.document_files.c.id == file_id, t.document_files.c.document_id == document_id
+    )
+    with store.read() as conn:
+        row = conn.execute(query).mappings().first()
+    return dict(row) if row is not None else None
+
+
 def show(store: Store, document_id: int) -> dict[str, Any]:
     """Return one document with its data and files; StoreError if the record has no such document."""
     with store.read() as conn:
@@ -63,13 +138,21 @@ def show(store: Store, document_id: int) -> dict[str, Any]:
         if row is None:
             raise StoreError(f"Không có văn bản #{document_id} trong cơ sở dữ liệu {store.label}.")
         files = conn.execute(
-            select(t.document_files.c.duong_dan, t.document_files.c.sha256, t.document_files.c.kich_thuoc).where(
-                t.document_files.c.document_id == document_id
+            select(
+                t.document_files.c.id,
+                t.document_files.c.duong_dan,
+                t.document_files.c.sha256,
+                t.document_files.c.kich_thuoc,
             )
+            .where(t.document_files.c.document_id == document_id)
+            .order_by(t.document_files.c.id)
         ).all()
     found = _plain(dict(row))
+    found["co_quan"] = row["co_quan"]
     found["du_lieu"] = json.loads(row["du_lieu"])
-    found["tep"] = [{"duong_dan": f.duong_dan, "sha256": f.sha256, "kich_thuoc": f.kich_thuoc} for f in files]
+    found["tep"] = [
+        {"id": f.id, "duong_dan": f.duong_dan, "sha256": f.sha256, "kich_thuoc": f.kich_thuoc} for f in files
+    ]
     return found
 
 
@@ -88,8 +171,9 @@ def recorded_office(store: Store, data: dict[str, Any]) -> Office:
     return load_office(reference)
 
 
-def duplicate(store: Store, document_id: int) -> tuple[int, dict[str, Any]]:
-    """Record a new draft with the data of a document, without its number and date; return its id and data."""
+def duplicate(store: Store, document_id: int, *, user: str | None = None) -> tuple[int, dict[str, Any]]:
+    """Record a new draft with the data of a document, without its number and date, made by `user` (None: the
+    OS user); return its id and data."""
     data = {k: v for k, v in show(store, document_id)["du_lieu"].items() if k not in _NUMBER_FIELDS}
     if data.get("du_thao") is False:
         del data["du_thao"]  # the number's mark "not a draft" belongs to the issued original
@@ -110,7 +194,7 @@ def duplicate(store: Store, document_id: int) -> tuple[int, dict[str, Any]]:
                 nguoi_ky=row["nguoi_ky"],
                 trang_thai=t.DRAFT,
                 nhom=None,
-                nguoi_tao=current_user(),
+                nguoi_tao=user or current_user(),
                 tao_luc=now,
                 cap_nhat_luc=now,
             )

@@ -131,6 +131,8 @@ class Recording:
     secret: bool = False  # văn bản mật: its own series (NĐ 30 Điều 15)
     council: bool = False  # a document of the Hội đồng thi đua – khen thưởng (own series if the profile says)
     group: str | None = None  # a batch or dossier the document belongs to
+    user: str | None = None  # who asks (the web app's signed-in person); None: the OS user running the program
+    document_id: int | None = None  # the recorded document these data are (the web's document page); None: matched
 
 
 Write = Callable[["Source"], tuple["RenderResult", "Prepared"]]
@@ -148,10 +150,15 @@ def record_render(recording: Recording, kind: str, source: Source, office: Offic
             data = resolve_citations(conn, dict(source.data), source.file)
             mark = fingerprint(kind, office, data)
             typed = typed_number(data)
+            same = (
+                t.documents.c.id == recording.document_id
+                if recording.document_id is not None
+                else t.documents.c.dau_van_tay == mark
+            )
             earlier = _earlier(
                 conn.execute(
                     select(t.documents)
-                    .where(t.documents.c.dau_van_tay == mark, t.documents.c.trang_thai != t.CANCELLED)
+                    .where(same, t.documents.c.trang_thai != t.CANCELLED)
                     .order_by(t.documents.c.id.desc())
                 )
                 .mappings()
@@ -161,17 +168,13 @@ def record_render(recording: Recording, kind: str, source: Source, office: Offic
             number: int | None = None
             number_row: int | None = None
             if recording.issue or typed is not None or (earlier and earlier["so"] is not None):
-                number, day, number_row = _number(
-                    conn, kind, office, data, earlier, typed, secret=recording.secret, council=recording.council
-                )
+                number, day, number_row = _number(conn, kind, office, data, earlier, typed, recording)
                 data = {**data, "so": number, "ngay_ban_hanh": day.isoformat(), "du_thao": False}
                 data.pop("so_ky_hieu", None)
             result, prepared = write(SourceType(data, source.file, source.lines))
             written = [path for path in (result.docx, result.pdf) if path is not None]
             so_ky_hieu = str(prepared.context.get("so_ky_hieu", "")).removeprefix("Số:").strip()
-            document_id = _save(
-                conn, kind, office, data, mark, earlier, number, so_ky_hieu, recording.group, prepared.title
-            )
+            document_id = _save(conn, kind, office, data, mark, earlier, number, so_ky_hieu, recording, prepared.title)
             if number_row is not None:
                 conn.execute(update(t.numbers).where(t.numbers.c.id == number_row).values(document_id=document_id))
             replace_files(conn, document_id, written)
@@ -204,19 +207,20 @@ def _number(
     data: dict[str, Any],
     earlier: Any,
     typed: int | None,
-    *,
-    secret: bool,
-    council: bool,
+    recording: Recording,
 ) -> tuple[int, dt.date, int | None]:
     """Return (number, date, new register row): the earlier issue's, the typed one if free, else the next one."""
     if earlier is not None and earlier["so"] is not None and (typed is None or typed == earlier["so"]):
         return int(earlier["so"]), earlier["ngay"], None
     day = _issue_date(data, None)
     series_id = register.lock_series(
-        conn, office.key, day.year, office.numbering.series(type_name(kind), secret=secret, council=council)
+        conn,
+        office.key,
+        day.year,
+        office.numbering.series(type_name(kind), secret=recording.secret, council=recording.council),
     )
     number = typed if typed is not None else register.next_number(conn, series_id)
-    return number, day, register.take(conn, series_id, number, None)
+    return number, day, register.take(conn, series_id, number, None, user=recording.user)
 
 
 def _save(
@@ -228,7 +232,7 @@ def _save(
     earlier: Any,
     number: int | None,
     so_ky_hieu: str,
-    group: str | None,
+    recording: Recording,
     title: str,
 ) -> int:
     """Insert or update the document's row; return its id."""
@@ -246,7 +250,7 @@ def _save(
         "trich_yeu": " ".join(str(data.get("trich_yeu") or title).split()),
         "nguoi_ky": str(data.get("nguoi_ky") or ""),
         "trang_thai": t.NUMBERED if number is not None else t.DRAFT,
-        "nhom": group,
+        "nhom": recording.group,
         "cap_nhat_luc": now,
     }
     if earlier is not None:
@@ -254,5 +258,5 @@ def _save(
             values["trang_thai"] = t.ISSUED
         conn.execute(update(t.documents).where(t.documents.c.id == earlier["id"]).values(**values))
         return int(earlier["id"])
-    result = conn.execute(insert(t.documents).values(**values, nguoi_tao=current_user(), tao_luc=now))
+    result = conn.execute(insert(t.documents).values(**values, nguoi_tao=recording.user or current_user(), tao_luc=now))
     return int(result.inserted_primary_key[0])  # type: ignore[index]

@@ -84,8 +84,8 @@ def holder(conn: Connection, series_id: int, number: int) -> str | None:
     return f"văn bản #{row.id} {row.so_ky_hieu}{day} — {row.trich_yeu}"
 
 
-def take(conn: Connection, series_id: int, number: int, document_id: int | None) -> int:
-    """Record `number` as given in the series and return its row id; StoreError naming the holder if taken."""
+def take(conn: Connection, series_id: int, number: int, document_id: int | None, *, user: str | None = None) -> int:
+    """Record `number` as given in the series (by `user`, else the OS user); StoreError naming the holder if taken."""
     held = holder(conn, series_id, number)
     if held is not None:
         raise StoreError(f"Số {format_number(number)} đã được cấp trong năm: {held}. Chọn số khác hoặc bỏ trống số.")
@@ -96,7 +96,7 @@ def take(conn: Connection, series_id: int, number: int, document_id: int | None)
             document_id=document_id,
             huy=0,
             ly_do_huy="",
-            nguoi_tao=current_user(),
+            nguoi_tao=user or current_user(),
             tao_luc=dt.datetime.now(dt.UTC),
         )
     )

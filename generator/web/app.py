@@ -68,6 +68,7 @@ def create_app(settings: Settings | None = None, *, pdf: PdfService | None = Non
     from vanban.web.pages import accounts
     from vanban.web.pages import jobs as jobs_pages
     from vanban.web.pages import offices
+    from vanban.web.pages import history, register
 
     app.include_router(routes.router)
     app.include_router(dossier.router)
@@ -75,4 +76,6 @@ def create_app(settings: Settings | None = None, *, pdf: PdfService | None = Non
     app.include_router(jobs_pages.router)
     app.include_router(api.router)
     app.include_router(offices.router)
+    app.include_router(history.router)
+    app.include_router(register.router)
     return app

@@ -19,6 +19,8 @@ from vanban.jobs.document import prepare_document, render_prepared
 from vanban.pipeline.load import DATA_SUFFIXES, Source, load_data
 from vanban.profile import Office
 from vanban.resources import SAMPLES
+from vanban.store.database import StoreError
+from vanban.store.schema import ROLE_CLERK
 from vanban.vi import ascii_slug
 from vanban.web.errors import WebError, not_found
 from vanban.web.form_bind import Bound, bind
@@ -27,6 +29,7 @@ from vanban.web.forms import OFFICE_KEY, schema_fields
 from vanban.web.guard import FIELD as CSRF_FIELD
 from vanban.web.guard import check_form_token
 from vanban.web.identity import current_identity
+from vanban.web.pages.recording import RecordedNote, note_for, record_document, saved_notice, tied_document
 
 router = APIRouter()
 
@@ -107,8 +110,14 @@ def render_form(
     notice: str = "",
     warnings: list[Problem] | None = None,
     preview: str = "",
+    recorded: RecordedNote | None = None,
+    document_id: int | None = None,
 ) -> HTMLResponse:
-    """Render the form with values, messages next to their fields, and the rest at the top."""
+    """Render the form with values, messages next to their fields, and the rest at the top.
+
+    `document_id` ties the form to a recorded document (reopened, or saved by a download): its next download
+    updates that document. `recorded` is the note shown after a download was recorded.
+    """
     fields = schema_fields(doc.schema_name)
     bound, loose = bind(fields, data, problems or [], raw, suggestions(office))
     offices = request.app.state.offices
@@ -126,6 +135,9 @@ def render_form(
         "outline_help": OUTLINE_HELP,
         "has_sample": sample_path(doc.code) is not None,
         "first_error": _first_error(bound),
+        "recorded": recorded,
+        "document_id": document_id,
+        "can_issue": current_identity(request).has(ROLE_CLERK),
     }
     return request.app.state.templates.TemplateResponse(request, "form.html", context, status_code=status)
 
@@ -205,6 +217,11 @@ async def form_submit(request: Request, code: str) -> Response:
     action = _text(form.get("_hanh_dong")) or "kiem_tra"
     if action not in ACTIONS:
         raise WebError(400, f"Không có thao tác '{action}'.")
+    store = request.app.state.store
+    # The recorded document this form works on (reopened, or saved by an earlier download); None without one.
+    tied = (
+        None if store is None else await run_in_threadpool(tied_document, request, form.get("_van_ban"), code, office)
+    )
     pairs = [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
     # Parsing (outline text, numbers, dates) runs in a thread: one huge field must not stall other clerks.
     parsed = await run_in_threadpool(form_to_data, schema_fields(doc.schema_name), pairs)
@@ -219,7 +236,15 @@ async def form_submit(request: Request, code: str) -> Response:
             problems = err.problems
     if prepared is None or problems:
         return render_form(
-            request, doc, office_id, office, data=parsed.data, problems=problems, raw=parsed.raw, status=422
+            request,
+            doc,
+            office_id,
+            office,
+            data=parsed.data,
+            problems=problems,
+            raw=parsed.raw,
+            status=422,
+            document_id=tied,
         )
 
     def checked(notice: str, preview: str = "") -> HTMLResponse:
@@ -235,10 +260,46 @@ async def form_submit(request: Request, code: str) -> Response:
             notice=notice,
             warnings=warnings,
             preview=preview,
+            document_id=tied,
         )
 
     if action == "kiem_tra":
         return checked("Dữ liệu hợp lệ. Có thể tải văn bản.")
+    if store is not None and action in ("docx", "pdf"):
+        # With a database every download is kept: rendered into the office's folder and recorded (a draft
+        # unless a number is typed), then the form comes back with the record's id and the file's address.
+        try:
+            result = await run_in_threadpool(
+                record_document, request, code, parsed.data, office, pdf=action == "pdf", document_id=tied
+            )
+        except StoreError as err:  # a typed number already taken, a locked database: said on the form
+            return render_form(
+                request,
+                doc,
+                office_id,
+                office,
+                data=parsed.data,
+                problems=[Problem(err.message)],
+                raw=parsed.raw,
+                status=409,
+                document_id=tied,
+            )
+        assert result.recorded is not None
+        note = await run_in_threadpool(note_for, store, result, f".{action}")
+        response = render_form(
+            request,
+            doc,
+            office_id,
+            office,
+            data=parsed.data,
+            raw=parsed.raw,
+            notice=saved_notice(note),
+            warnings=prepared.warnings,
+            recorded=note,
+            document_id=result.recorded.id,
+        )
+        response.headers["X-Vanban-Van-Ban"] = str(result.recorded.id)
+        return response
     docx = await run_in_threadpool(render_prepared, code, prepared, office=office)
     if action == "docx":
         return attachment(docx, DOCX_TYPE, f"{code}.docx")
