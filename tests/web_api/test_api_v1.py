@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import json
 import re
+import sys
 import time
+import types
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -187,3 +189,22 @@ def test_a_job_of_another_office_is_404_on_the_api(client: TestClient, who: list
     who[0] = person("binh", "cuc", ROLE_DRAFTER, api=True)
     missing = client.get(location)
     assert missing.status_code == 404 and missing.json()["loi"].startswith("Không có công việc này")
+
+
+def test_swagger_ui_is_served_from_the_installed_package_without_inline_script(
+    client: TestClient, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """With `swagger-ui-bundle` installed (here a stand-in package), /api/docs is Swagger UI from local files."""
+    assets = tmp_path / "assets"
+    assets.mkdir()
+    (assets / "swagger-ui-bundle.js").write_text("window.SwaggerUIBundle = function () {};")
+    (assets / "swagger-ui.css").write_text("body {}")
+    monkeypatch.setitem(sys.modules, "swagger_ui_bundle", types.SimpleNamespace(swagger_ui_path=str(assets)))
+    page = client.get("/api/docs").text
+    assert '<div id="swagger-ui">' in page and "<script>" not in page  # the CSP allows only script files
+    scripts = re.findall(r'<script src="([^"]+)"', page) + re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+    assert all(url.startswith("/api/docs/") for url in scripts), scripts
+    for url in scripts:
+        assert client.get(url).status_code == 200, url
+    assert '"/api/openapi.json"' in client.get("/api/docs/khoi-dong.js").text
+    assert client.get("/api/docs/tai-nguyen/other.js").status_code == 404
