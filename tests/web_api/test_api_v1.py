@@ -208,3 +208,25 @@ def test_swagger_ui_is_served_from_the_installed_package_without_inline_script(
         assert client.get(url).status_code == 200, url
     assert '"/api/openapi.json"' in client.get("/api/docs/khoi-dong.js").text
     assert client.get("/api/docs/tai-nguyen/other.js").status_code == 404
+
+
+@pytest.mark.libreoffice
+def test_batch_job_with_real_libreoffice_pdfs(tmp_path: Path) -> None:
+    """The one test with real LibreOffice: the app's shared converter, used from a job's worker thread."""
+    from pypdf import PdfReader
+
+    app = create_app(Settings(db=str(tmp_path / "vanban.db")))
+    common = (Path(__file__).parents[1] / "web_jobs" / "cong-van-chung.yaml").read_bytes()
+    rows = "so,trich_yeu\n21,về việc kiểm tra PDF\n22,về việc thứ hai\n"
+    with open_client(app) as client:
+        answer = client.post(
+            "/lo-van-ban",
+            data={"loai": "cong-van", "_co_quan": "cuc-thads", "pdf": "1"},
+            files={"bang": ("ds.csv", rows.encode(), "text/csv"), "chung": ("chung.yaml", common, "application/yaml")},
+            follow_redirects=False,
+        )
+        status = _wait(client, answer.headers["location"] + ".json")
+        assert status["trang_thai"] == "xong", status
+        pdf_name = next(n for n in status["tep"] if n.endswith(".pdf"))
+        pdf = PdfReader(io.BytesIO(client.get(f"{answer.headers['location']}/tep/{pdf_name}").content))
+        assert "V/v kiểm tra PDF" in " ".join(page.extract_text() for page in pdf.pages)
