@@ -56,6 +56,7 @@ class JobRow:
             "id": self.id,
             "co_quan": self.co_quan,
             "loai": self.loai,
+            "nguoi_tao": self.nguoi_tao,
             "tieu_de": self.title,
             "trang_thai": self.trang_thai,
             "trang_thai_ten": STATUS_LABELS.get(self.trang_thai, self.trang_thai),
@@ -66,6 +67,7 @@ class JobRow:
             "tep": self.files,
             "chi_tiet": self.ket_qua.get("problems", []),
             "tao_luc": self.tao_luc.isoformat() if self.tao_luc else None,
+            "tao_luc_chu": self.tao_luc.astimezone().strftime("%H:%M %d/%m/%Y") if self.tao_luc else "",
             "xong_luc": self.xong_luc.isoformat() if self.xong_luc else None,
         }
 

@@ -123,7 +123,7 @@ def test_dossier_job_waits_runs_finishes_and_its_files_download(settings: Settin
         assert len(PdfReader(io.BytesIO(merged.content)).pages) >= total
         assert Path(row.thu_muc).is_dir() and not list(runner.folder.glob(".dang-lam-*"))
         listing = client.get("/cong-viec").text
-        assert "Hồ sơ thử" in listing and f"/cong-viec/{job_id}" in listing
+        assert "Hồ sơ thử" in listing and f"/cong-viec/{job_id}" in listing and "<td>local</td>" in listing
     assert fake.converted  # the PDFs came from the converter the job was given
 
 
