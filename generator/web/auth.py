@@ -122,12 +122,15 @@ class SignIn:
                 )
             request.state.identity = LOCAL
             return None
+        if path.startswith(OPEN_PREFIXES):
+            request.state.identity = ANONYMOUS  # style sheets and scripts: no database read for them
+            return None
         session = await run_in_threadpool(find_session, store, request.cookies.get(SESSION_COOKIE, ""))
         if session is not None:
             request.state.identity = user_identity(session.user)
             return None
         request.state.identity = ANONYMOUS
-        if path in OPEN_PATHS or path.startswith(OPEN_PREFIXES):
+        if path in OPEN_PATHS:
             return None
         if (path == "/api" or path.startswith("/api/")) and path not in BROWSER_API_PAGES:
             return api_refusal("Cần đăng nhập hoặc gửi mã API (Authorization: Bearer <mã>).")

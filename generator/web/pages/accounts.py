@@ -1,4 +1,4 @@
-"""Account pages: sign in and out, one's own password; for quản trị, the office's users and API tokens.
+"""Account pages: sign in and out, one's own password; for quản trị, the office's users (API tokens: account_tokens).
 
 A quản trị sees and manages only their own office's accounts and tokens: another office's id is a 404.
 """
@@ -31,64 +31,25 @@ from vanban.store.accounts_login import (
     retry_after,
     start_session,
 )
-from vanban.store.accounts_tokens import create_token, list_tokens, revoke_token
 from vanban.store.database import Store
 from vanban.store.schema import ROLE_ADMIN, ROLE_LABELS
 from vanban.web.auth import LOGIN_PATH, SESSION_COOKIE, expired_session_cookie, safe_next, session_cookie
 from vanban.web.errors import WebError
 from vanban.web.guard import csrf_cookie, new_csrf_token
 from vanban.web.identity import Identity, current_identity
+from vanban.web.pages import account_tokens
+from vanban.web.pages.account_common import NO_ACCOUNTS, form_text, render_page, require_admin, signed_in, store_of
 from vanban.web.routes import read_form
 
 router = APIRouter()
-
-NO_ACCOUNTS = (
-    "Chưa có tài khoản nào: ứng dụng đang phục vụ một người trên chính máy này. Tạo tài khoản quản trị đầu tiên "
-    "bằng lệnh: vanban tai-khoan tao --quan-tri --co-quan <mã> --ten-dang-nhap <tên> --ho-ten '<họ tên>'."
-)
-
-
-def _store(request: Request) -> Store:
-    store: Store | None = request.app.state.store
-    if store is None:
-        raise WebError(404, "Ứng dụng đang chạy không có cơ sở dữ liệu nên không có tài khoản (chạy với --db).")
-    return store
-
-
-def _signed_in(request: Request) -> tuple[Identity, Store]:
-    """Return the signed-in person (a browser session) and the store; 404/403 for anyone else."""
-    store = _store(request)
-    identity = current_identity(request)
-    if identity.api:
-        raise WebError(403, "Mã API không dùng được cho trang tài khoản; hãy đăng nhập bằng trình duyệt.")
-    if identity.user_id is None:
-        raise WebError(404, NO_ACCOUNTS)
-    return identity, store
-
-
-def _admin(request: Request) -> tuple[Identity, Store]:
-    identity, store = _signed_in(request)
-    if not identity.has(ROLE_ADMIN):
-        raise WebError(403, "Trang này chỉ dành cho quản trị của cơ quan; tài khoản của bạn không có vai trò đó.")
-    return identity, store
-
-
-def _text(form: Any, name: str) -> str:
-    value = form.get(name)
-    return value if isinstance(value, str) else ""
-
-
-def _page(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
-    response = request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+router.include_router(account_tokens.router)
 
 
 def _login_page(request: Request, nxt: str, *, error: str = "", name: str = "", status: int = 200) -> HTMLResponse:
-    store = _store(request)
+    store = store_of(request)
     no_accounts = not getattr(request.app.state, "accounts_exist", False) and count_users(store) == 0
     context = {"next": nxt, "error": error, "name": name, "no_accounts": no_accounts, "no_accounts_text": NO_ACCOUNTS}
-    return _page(request, "login.html", context, status)
+    return render_page(request, "login.html", context, status)
 
 
 @router.get(LOGIN_PATH, response_class=HTMLResponse)
@@ -100,9 +61,13 @@ async def login_form(request: Request, next: str = "/") -> Response:  # noqa: A0
 
 @router.post(LOGIN_PATH)
 async def login_submit(request: Request) -> Response:
-    store = _store(request)
+    store = store_of(request)
     form = await read_form(request, max_files=0)
-    name, password, nxt = _text(form, "ten_dang_nhap"), _text(form, "mat_khau"), safe_next(_text(form, "next"))
+    name, password, nxt = (
+        form_text(form, "ten_dang_nhap"),
+        form_text(form, "mat_khau"),
+        safe_next(form_text(form, "next")),
+    )
     address = request.client.host if request.client else "?"
     until = await run_in_threadpool(retry_after, store, name, address)
     if until is not None:
@@ -131,7 +96,7 @@ async def login_submit(request: Request) -> Response:
 
 @router.post("/dang-xuat")
 async def logout(request: Request) -> Response:
-    store = _store(request)
+    store = store_of(request)
     await read_form(request, max_files=0)
     await run_in_threadpool(end_session, store, request.cookies.get(SESSION_COOKIE, ""))
     response = RedirectResponse(LOGIN_PATH, status_code=303)
@@ -153,20 +118,20 @@ def _account_page(
         "max_days": SESSION_MAX.days,
         "is_admin": identity.has(ROLE_ADMIN),
     }
-    return _page(request, "account.html", context, status)
+    return render_page(request, "account.html", context, status)
 
 
 @router.get("/tai-khoan", response_class=HTMLResponse)
 async def account(request: Request) -> HTMLResponse:
-    identity, _ = _signed_in(request)
+    identity, _ = signed_in(request)
     return _account_page(request, identity)
 
 
 @router.post("/tai-khoan/mat-khau")
 async def account_password(request: Request) -> Response:
-    identity, store = _signed_in(request)
+    identity, store = signed_in(request)
     form = await read_form(request, max_files=0)
-    old, new, again = _text(form, "mat_khau_cu"), _text(form, "mat_khau_moi"), _text(form, "nhap_lai")
+    old, new, again = form_text(form, "mat_khau_cu"), form_text(form, "mat_khau_moi"), form_text(form, "nhap_lai")
     if new != again:
         error = "Mật khẩu nhập lại (nhap_lai) không khớp mật khẩu mới."
         return _account_page(request, identity, error=error, status=422)
@@ -193,18 +158,18 @@ def _users_page(
         "error": error,
         "notice": notice,
     }
-    return _page(request, "users.html", context, status)
+    return render_page(request, "users.html", context, status)
 
 
 @router.get("/tai-khoan/nguoi-dung", response_class=HTMLResponse)
 async def users_page(request: Request) -> HTMLResponse:
-    identity, store = _admin(request)
+    identity, store = require_admin(request)
     return await run_in_threadpool(_users_page, request, identity, store)
 
 
 @router.post("/tai-khoan/nguoi-dung")
 async def users_add(request: Request) -> Response:
-    identity, store = _admin(request)
+    identity, store = require_admin(request)
     form = await read_form(request, max_files=0)
     roles = [r for r in form.getlist("vai_tro") if isinstance(r, str)]
     try:
@@ -212,11 +177,11 @@ async def users_add(request: Request) -> Response:
             partial(
                 create_user,
                 store,
-                ten_dang_nhap=_text(form, "ten_dang_nhap"),
-                ho_ten=_text(form, "ho_ten"),
+                ten_dang_nhap=form_text(form, "ten_dang_nhap"),
+                ho_ten=form_text(form, "ho_ten"),
                 co_quan=identity.co_quan or "",
                 roles=roles,
-                password=_text(form, "mat_khau"),
+                password=form_text(form, "mat_khau"),
             )
         )
     except AccountError as err:
@@ -235,11 +200,11 @@ def _office_user(store: Store, identity: Identity, user_id: int) -> Any:
 
 @router.post("/tai-khoan/nguoi-dung/{user_id}/mat-khau")
 async def users_reset(request: Request, user_id: int) -> Response:
-    identity, store = _admin(request)
+    identity, store = require_admin(request)
     form = await read_form(request, max_files=0)
     user = await run_in_threadpool(_office_user, store, identity, user_id)
     try:
-        await run_in_threadpool(set_password, store, user.id, _text(form, "mat_khau"))
+        await run_in_threadpool(set_password, store, user.id, form_text(form, "mat_khau"))
     except AccountError as err:
         return await run_in_threadpool(partial(_users_page, request, identity, store, error=err.message, status=422))
     notice = f"Đã đặt lại mật khẩu của {user.ten_dang_nhap}; các phiên đăng nhập của người này đã kết thúc."
@@ -248,7 +213,7 @@ async def users_reset(request: Request, user_id: int) -> Response:
 
 @router.post("/tai-khoan/nguoi-dung/{user_id}/khoa")
 async def users_deactivate(request: Request, user_id: int) -> Response:
-    identity, store = _admin(request)
+    identity, store = require_admin(request)
     await read_form(request, max_files=0)
     user = await run_in_threadpool(_office_user, store, identity, user_id)
     if user.id == identity.user_id:
@@ -257,54 +222,3 @@ async def users_deactivate(request: Request, user_id: int) -> Response:
     await run_in_threadpool(deactivate, store, user.id)
     notice = f"Đã khóa tài khoản {user.ten_dang_nhap}."
     return await run_in_threadpool(partial(_users_page, request, identity, store, notice=notice))
-
-
-def _tokens_page(
-    request: Request,
-    identity: Identity,
-    store: Store,
-    *,
-    secret: str = "",
-    error: str = "",
-    notice: str = "",
-    status: int = 200,
-) -> HTMLResponse:
-    context = {
-        "me": identity,
-        "tokens": list_tokens(store, identity.co_quan),
-        "secret": secret,
-        "error": error,
-        "notice": notice,
-        "api_roles": "chuyên viên, văn thư",
-    }
-    return _page(request, "tokens.html", context, status)
-
-
-@router.get("/tai-khoan/ma-api", response_class=HTMLResponse)
-async def tokens_page(request: Request) -> HTMLResponse:
-    identity, store = _admin(request)
-    return await run_in_threadpool(_tokens_page, request, identity, store)
-
-
-@router.post("/tai-khoan/ma-api")
-async def tokens_add(request: Request) -> Response:
-    identity, store = _admin(request)
-    form = await read_form(request, max_files=0)
-    try:
-        record, secret = await run_in_threadpool(
-            create_token, store, identity.co_quan or "", _text(form, "ten"), identity.username
-        )
-    except AccountError as err:
-        return await run_in_threadpool(partial(_tokens_page, request, identity, store, error=err.message, status=422))
-    notice = f"Đã tạo mã API “{record.ten}”. Chép mã ngay: mã chỉ hiện một lần này."
-    return await run_in_threadpool(partial(_tokens_page, request, identity, store, secret=secret, notice=notice))
-
-
-@router.post("/tai-khoan/ma-api/{token_id}/thu-hoi")
-async def tokens_revoke(request: Request, token_id: int) -> Response:
-    identity, store = _admin(request)
-    await read_form(request, max_files=0)
-    if not await run_in_threadpool(revoke_token, store, token_id, identity.co_quan):
-        raise WebError(404, f"Không có mã API số {token_id} còn hiệu lực trong cơ quan của bạn.")
-    notice = f"Đã thu hồi mã API số {token_id}: hệ thống dùng mã đó không gọi được nữa."
-    return await run_in_threadpool(partial(_tokens_page, request, identity, store, notice=notice))
