@@ -63,6 +63,7 @@ class FormField:
     one_or_many: bool = False  # list: "a text or a list of texts"; one line is the text (printed as typed)
     columns: str = ""  # table: the key of the sibling list naming its columns
     header_of: str = ""  # list: the key of the sibling table this list names the columns of
+    default: str = ""  # boolean: how the schema's default reads ("Có"), "" when it gives none
 
 
 def _open(node: Mapping[str, Any], resolver: Any) -> tuple[dict[str, Any], Any]:
@@ -122,7 +123,9 @@ def form_field(spec: FieldSpec, node: Mapping[str, Any] | None = None, resolver:
     if kind in ("integer", "number"):
         return FormField(kind=kind, minimum=spec.minimum, maximum=spec.maximum, **common)
     if kind == "boolean":
-        return FormField(kind="boolean", options=BOOLEAN_OPTIONS, **common)
+        said = opened.get("default")
+        default = ("Có" if said else "Không") if isinstance(said, bool) else ""
+        return FormField(kind="boolean", options=BOOLEAN_OPTIONS, default=default, **common)
     if spec.children:
         props = opened.get("properties") or {}
         children = [form_field(c, props.get(c.key), resolver) for c in spec.children]
