@@ -150,9 +150,10 @@ async def dossier_submit(request: Request) -> Response:
     store = request.app.state.store
 
     if action == "mau":
-        return _page(
-            request, state, problems=dossier_uploads.sample(state), notice="Đã điền hồ sơ mẫu: sửa rồi bấm Kiểm tra."
-        )
+        found = dossier_uploads.sample(state)
+        if dossier_uploads.SAMPLE_OFFICE in [i for i, _ in _offices(request)]:
+            state["office_id"] = dossier_uploads.SAMPLE_OFFICE  # the office the sample's signers belong to
+        return _page(request, state, problems=found, notice="Đã điền hồ sơ mẫu: sửa rồi bấm Kiểm tra.")
     if action == "lay_tu_so":
         found, notice = await run_in_threadpool(dossier_uploads.fill_from_record, state, office_id, store)
         return _page(request, state, problems=problems + found, notice=notice, status=422 if found else 200)

@@ -25,6 +25,7 @@ __all__ = ["achievement_text", "achievement_uploads", "import_excel", "parse_tod
 
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 ACHIEVEMENT_SUFFIXES = (".docx", ".txt", ".md")
+SAMPLE_OFFICE = "thads-lam-dong"  # samples/co-quan/thads-lam-dong.yaml, the office of the sample dossier
 
 
 def achievement_text(name: str, content: bytes) -> str:
