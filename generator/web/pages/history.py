@@ -50,6 +50,13 @@ def visible_document(request: Request, document_id: int) -> dict[str, Any]:
     return shown
 
 
+def shown_dates(row: dict[str, Any]) -> dict[str, Any]:
+    """Return the row with its dates as a clerk reads them: ngày dd/mm/yyyy, made at dd/mm/yyyy HH:MM (local)."""
+    day = dt.date.fromisoformat(row["ngay"]).strftime("%d/%m/%Y") if row["ngay"] else ""
+    made = dt.datetime.fromisoformat(row["tao_luc"]).astimezone()
+    return {**row, "ngay_chu": day, "tao_chu": f"{made:%d/%m/%Y %H:%M}"}
+
+
 def _date(value: str | None, label: str, problems: list[str]) -> dt.date | None:
     """Return the date typed in a filter (yyyy-mm-dd from a date box, or dd/mm/yyyy); None and a note if wrong."""
     text = (value or "").strip()
@@ -93,6 +100,7 @@ async def history(
     kept = {k: v for k, v in query.items() if v}
     context = {
         "page": page,
+        "rows": [shown_dates(row) for row in page.rows],
         "query": query,
         "types": document_types(),
         "statuses": t.STATUS_LABELS,
@@ -110,7 +118,7 @@ def document_page(
     files = [{**f, "ten": Path(f["duong_dan"]).name, "con": Path(f["duong_dan"]).is_file()} for f in shown["tep"]]
     types = document_types()
     context = {
-        "d": shown,
+        "d": shown_dates(shown),
         "label": types[shown["loai"]].label if shown["loai"] in types else shown["loai"],
         "files": files,
         "notice": notice,
