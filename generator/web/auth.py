@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import hmac
 import re
 from urllib.parse import quote, urlsplit
 
@@ -23,7 +24,8 @@ from vanban.store.accounts_login import find_session
 from vanban.store.accounts_tokens import token_owner
 from vanban.store.database import Store
 from vanban.web.errors import WebError, error_page
-from vanban.web.guard import bearer_token
+from vanban.web.guard import COOKIE as CSRF_COOKIE
+from vanban.web.guard import RESYNC, UNSAFE_METHODS, bearer_token, is_token
 from vanban.web.identity import ANONYMOUS, API_ROLES, LOCAL, Identity
 
 SESSION_COOKIE = "vanban_phien"
@@ -63,6 +65,27 @@ def expired_session_cookie() -> str:
 def api_refusal(message: str) -> Response:
     """Return the 401 answer for the API: JSON with the Vietnamese message."""
     return JSONResponse({"loi": message, "chi_tiet": []}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+
+
+def bind_csrf_token(request: Request, session_token: str) -> None:
+    """Hold a signed-in browser to the CSRF token issued at its sign-in.
+
+    A cookie planted by another site of the same domain (cookie tossing) then cannot pair with a form
+    it makes: an unsafe request with another token is refused; a page load puts the session's token back.
+    """
+    if not is_token(session_token):
+        return
+    sent = request.cookies.get(CSRF_COOKIE, "")
+    if hmac.compare_digest(sent.encode(), session_token.encode()):
+        return
+    if request.method in UNSAFE_METHODS:
+        raise WebError(
+            403,
+            "Mã bảo vệ biểu mẫu không thuộc phiên đăng nhập này. Hãy tải lại trang (F5) rồi gửi lại; "
+            "nếu vẫn lỗi, đăng xuất rồi đăng nhập lại.",
+        )
+    request.state.csrf_token = session_token
+    request.scope["state"][RESYNC] = session_token
 
 
 async def accounts_exist(app: FastAPI, store: Store) -> bool:
@@ -127,6 +150,7 @@ class SignIn:
             return None
         session = await run_in_threadpool(find_session, store, request.cookies.get(SESSION_COOKIE, ""))
         if session is not None:
+            bind_csrf_token(request, session.csrf)
             request.state.identity = user_identity(session.user)
             return None
         request.state.identity = ANONYMOUS

@@ -27,6 +27,8 @@ FIELD = "_csrf"
 HEADER = "x-csrf-token"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
+# Request state key: the sign-in layer asks for this token (the signed-in session's) to be set as the cookie.
+RESYNC = "csrf_resync"
 _RELOAD = " Hãy tải lại trang (F5) rồi gửi lại; nếu vẫn lỗi, mở vanban từ chính địa chỉ máy chủ in ra khi chạy."
 
 
@@ -41,6 +43,11 @@ def host_name(host_header: str) -> str:
 def csrf_cookie(token: str) -> str:
     """Return the Set-Cookie value that gives the browser a CSRF token (also used to rotate it at sign-in)."""
     return f"{COOKIE}={token}; Path=/; SameSite=Lax; HttpOnly"
+
+
+def is_token(value: str) -> bool:
+    """Tell whether a value has the shape of a CSRF token made here."""
+    return bool(_TOKEN.match(value))
 
 
 def new_csrf_token() -> str:
@@ -80,8 +87,9 @@ class RequestGuard:
             return
 
         async def with_cookie(message: Message) -> None:
-            if new_token and message["type"] == "http.response.start":
-                cookie = (b"set-cookie", csrf_cookie(new_token).encode())
+            token = scope.get("state", {}).get(RESYNC) or new_token  # the session's token wins (web/auth.py)
+            if token and message["type"] == "http.response.start":
+                cookie = (b"set-cookie", csrf_cookie(token).encode())
                 message = {**message, "headers": [*message.get("headers", []), cookie]}
             await send(message)
 

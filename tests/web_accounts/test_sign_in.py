@@ -152,3 +152,15 @@ def test_deactivated_users_session_ends(client: TestClient, db) -> None:
         assert user is not None
         deactivate(store, user.id)
     assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_a_planted_csrf_cookie_does_not_pair_with_a_signed_in_session(client: TestClient) -> None:
+    sign_in(client, "admin")
+    planted = "a" * 43  # set by a sibling site of the same domain (cookie tossing), with a form to match
+    domain = next(c.domain for c in client.cookies.jar if c.name == CSRF_COOKIE)
+    client.cookies.set(CSRF_COOKIE, planted, domain=domain)
+    r = client.post("/dang-xuat", data={"_csrf": planted}, follow_redirects=False)
+    assert r.status_code == 403 and "không thuộc phiên đăng nhập này" in r.text
+    token = form_token(client, "/")  # a page load puts the session's token back
+    assert token != planted and client.cookies[CSRF_COOKIE] == token
+    assert client.post("/dang-xuat", data={"_csrf": token}, follow_redirects=False).status_code == 303
