@@ -231,3 +231,14 @@ def test_local_clerk_records_as_the_os_user(tmp_path: Path) -> None:
     document_id = draft(client)
     assert documents.show(app.state.store, document_id)["nguoi_tao"] == current_user()
     app.state.store.close()
+
+
+def test_older_renders_of_a_document_are_removed(
+    app: FastAPI, drafter: TestClient, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("vanban.web.pages.recording.ORPHAN_AGE", 0.0)
+    document_id = draft(drafter)
+    first = Path(documents.show(app.state.store, document_id)["tep"][0]["duong_dan"])
+    assert draft(drafter) == document_id
+    (latest,) = stored_paths(db.parent / DOCUMENTS_FOLDER)
+    assert latest != first and str(latest) == documents.show(app.state.store, document_id)["tep"][0]["duong_dan"]

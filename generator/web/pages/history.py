@@ -16,6 +16,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from vanban.documents import document_types
+from vanban.errors import DataValidationError, SourceError
 from vanban.store import documents, register
 from vanban.store import schema as t
 from vanban.store.database import StoreError
@@ -193,8 +194,9 @@ async def issue(request: Request, document_id: int, _: Clerk) -> Response:
         return document_page(request, shown, error="Văn bản đã hủy: không cấp số.", status=409)
     try:
         await run_in_threadpool(_issue, request, shown)
-    except StoreError as err:
-        return document_page(request, shown, error=err.message, status=409)
+    except (StoreError, SourceError, DataValidationError) as err:  # the number, the profile, the stored data
+        details = "; ".join(str(problem) for problem in getattr(err, "problems", [])[:5])
+        return document_page(request, shown, error=f"{err.message} {details}".strip(), status=409)
     return RedirectResponse(f"/lich-su/{document_id}?xong=cap-so", status_code=303)
 
 
