@@ -196,7 +196,8 @@ async def dossier_submit(request: Request) -> Response:
                 checked=True,
                 status=422 if problems else 200,
             )
-        if action == "zip_pdf" and getattr(request.app.state, "jobs", None) is not None:
+        in_files = office_id in request.app.state.offices.paths  # a saved office's file lives only in `tmp`
+        if action == "zip_pdf" and in_files and getattr(request.app.state, "jobs", None) is not None:
             return dossier_jobs.submit_pdf_job(request, parsed.data, checked, office_id, office_path, today, plan)
         from vanban.jobs.dossier.assemble import dossier_plan
         from vanban.pipeline.write import write_plan

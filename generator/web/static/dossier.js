@@ -7,6 +7,8 @@
     table.querySelectorAll("tbody.nominee").forEach(function (body, i) {
       var cell = body.querySelector("th.stt");
       if (cell) cell.textContent = String(i + 1);
+      var remove = body.querySelector("button.remove-row");
+      if (remove) remove.setAttribute("aria-label", "Xóa dòng " + (i + 1));
     });
   }
   document.addEventListener("click", function (event) {
