@@ -9,7 +9,10 @@ Sessions, sign-in throttling and API tokens are in accounts_login.py and account
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,8 +27,25 @@ USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 MIN_PASSWORD = 8
 MAX_PASSWORD = 1024  # hashing a megabyte "password" would be a cheap way to load the server
 _HASHER = PasswordHasher()
-# Verified against when the user name is unknown, so a wrong name takes as long as a wrong password.
-_DUMMY_HASH = _HASHER.hash("vanban: no such user")
+# Each hash takes 64 MiB for a moment: at most this many at once, so a flood of sign-ins cannot take the
+# server's memory (32 connections × 64 MiB would be 2 GiB); the others wait their turn.
+_HASHING = threading.BoundedSemaphore(max(2, min(4, os.cpu_count() or 2)))
+
+
+def _hash(password: str) -> str:
+    with _HASHING:
+        return _HASHER.hash(password)
+
+
+def _verify(stored: str, password: str) -> None:
+    with _HASHING:
+        _HASHER.verify(stored, password)
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Return the hash checked when the user name is unknown, so a wrong name takes as long as a wrong password."""
+    return _hash("vanban: no such user")
 
 
 class AccountError(VanbanError):
@@ -115,7 +135,7 @@ def create_user(
         raise AccountError("Thiếu mã cơ quan (co_quan) của người dùng, hoặc dài quá 64 ký tự.")
     chosen = parse_roles(roles)
     check_password(password)
-    hashed = _HASHER.hash(password)
+    hashed = _hash(password)
     with store.write() as conn:
         if conn.execute(select(users.c.id).where(users.c.ten_dang_nhap == name)).first():
             raise AccountError(f"Tên đăng nhập (ten_dang_nhap) '{name}' đã có người dùng.")
@@ -175,9 +195,9 @@ def authenticate(store: Store, ten_dang_nhap: str, password: str) -> User | None
     name = normalize_username(ten_dang_nhap)
     with store.read() as conn:
         row = conn.execute(select(users).where(users.c.ten_dang_nhap == name)).first()
-    stored = row._mapping["mat_khau"] if row else _DUMMY_HASH
+    stored = row._mapping["mat_khau"] if row else _dummy_hash()
     try:
-        _HASHER.verify(stored, password[:MAX_PASSWORD])
+        _verify(stored, password[:MAX_PASSWORD])
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return None
     if row is None:
@@ -187,14 +207,14 @@ def authenticate(store: Store, ten_dang_nhap: str, password: str) -> User | None
         return None
     if _HASHER.check_needs_rehash(stored):
         with store.write() as conn:
-            conn.execute(update(users).where(users.c.id == user.id).values(mat_khau=_HASHER.hash(password)))
+            conn.execute(update(users).where(users.c.id == user.id).values(mat_khau=_hash(password)))
     return user
 
 
 def set_password(store: Store, user_id: int, password: str) -> None:
     """Replace an account's password (a quản trị's reset, or after the old one was checked) and end its sessions."""
     check_password(password)
-    hashed = _HASHER.hash(password)
+    hashed = _hash(password)
     with store.write() as conn:
         if conn.execute(update(users).where(users.c.id == user_id).values(mat_khau=hashed)).rowcount != 1:
             raise AccountError(f"Không có người dùng số {user_id}.")
