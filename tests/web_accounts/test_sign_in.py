@@ -164,3 +164,19 @@ def test_a_planted_csrf_cookie_does_not_pair_with_a_signed_in_session(client: Te
     token = form_token(client, "/")  # a page load puts the session's token back
     assert token != planted and client.cookies[CSRF_COOKIE] == token
     assert client.post("/dang-xuat", data={"_csrf": token}, follow_redirects=False).status_code == 303
+
+
+def test_change_own_password_ends_the_session(client: TestClient, db) -> None:
+    sign_in(client, "admin")
+    token = form_token(client, "/tai-khoan")
+    mismatch = {"_csrf": token, "mat_khau_cu": PASSWORD, "mat_khau_moi": "mat-khau-moi-9", "nhap_lai": "khac-han-9"}
+    r = client.post("/tai-khoan/mat-khau", data=mismatch)
+    assert r.status_code == 422 and "nhap_lai" in r.text
+    wrong = {**mismatch, "mat_khau_cu": "sai-mat-khau", "nhap_lai": "mat-khau-moi-9"}
+    r = client.post("/tai-khoan/mat-khau", data=wrong)
+    assert r.status_code == 422 and "Mật khẩu hiện tại (mat_khau_cu) không đúng" in r.text
+    r = client.post("/tai-khoan/mat-khau", data={**wrong, "mat_khau_cu": PASSWORD}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/dang-nhap")
+    assert client.get("/", follow_redirects=False).status_code == 303  # signed out everywhere
+    assert sign_in(client, "admin", PASSWORD).status_code == 401
+    assert sign_in(client, "admin", "mat-khau-moi-9").status_code == 303
