@@ -24,6 +24,7 @@ from vanban.web.identity import current_identity
 from vanban.web.pages import dossier_campaign as campaign_form
 from vanban.web.pages import dossier_drafts as drafts
 from vanban.web.pages import dossier_jobs, dossier_uploads
+from vanban.web.pages.dossier_report import REPORT_TEXTS
 from vanban.web.pages.dossier_run import Checked, check_dossier, issues_for
 from vanban.web.pages.dossier_table import columns, export_xlsx, parse_rows
 from vanban.web.routes import OUTLINE_HELP, attachment, office_or_404, read_form, suggestions
@@ -82,6 +83,7 @@ def _page(request: Request, state: dict[str, Any], **context: Any) -> HTMLRespon
         "drafts": drafts.list_drafts(store, current_identity(request)) if store is not None else [],
         "has_sample": campaign_form.sample_folder() is not None,
         "outline_help": OUTLINE_HELP,
+        "report_texts": REPORT_TEXTS,
     }
     return request.app.state.templates.TemplateResponse(request, "dossier.html", base | context, status_code=status)
 

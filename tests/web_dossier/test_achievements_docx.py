@@ -105,3 +105,25 @@ def test_word_upload_gives_bold_and_italic_runs_in_the_bao_cao(client: TestClien
     assert any(t == "689 hồ sơ" and b and not i for t, b, i in runs)
     assert any(t == "Nền tảng số" and i for t, _, i in runs)
     assert not any("**" in t or t == "*" for t, _, _ in runs)
+
+
+def test_front_matter_becomes_cells_and_boxes(sample_page: str) -> None:
+    values = dict(page_pairs(sample_page))
+    assert not values["tt[0]"].startswith("---")  # no YAML in the text box
+    assert values["ds[0].bien_che"] == "20" and values["ds[0].tru_so"] == "Đà Lạt"
+    assert values["bc[0].dac_diem"].startswith("Phòng Thi hành án dân sự khu vực 1 có trụ sở tại Đà Lạt")
+    assert "---" not in "".join(v for k, v in values.items() if k.startswith("tt["))
+
+
+def test_fields_without_a_box_stay_as_written_and_boxes_go_back_as_front_matter() -> None:
+    from vanban.web.pages.dossier_report import compose, split_front_matter
+    from vanban.web.pages.dossier_table import Row
+
+    row = Row(
+        {"bien_che": "18"}, "---\nbien_che: 20\nkhen_thuong: [{nam: 2025}]\nchuc_nang: Thi hành án.\n---\n# A\n- b"
+    )
+    split_front_matter(row)
+    assert row.cells == {"bien_che": "18"}  # the typed cell is kept; the file's other value stays in the file
+    assert row.report == {"chuc_nang": "Thi hành án."}
+    assert row.achievements == "---\nbien_che: 20\nkhen_thuong:\n- nam: 2025\n---\n# A\n- b"
+    assert compose(row) == "---\nbien_che: 20\nkhen_thuong:\n- nam: 2025\nchuc_nang: Thi hành án.\n---\n# A\n- b"

@@ -40,6 +40,7 @@ def test_draft_saved_listed_and_reopened(db_client: TestClient) -> None:
     office_key = db_client.app.state.offices.get(OFFICE_ID).key
     assert (row.loai, row.co_quan, row.nguoi_tao) == ("ho-so", office_key, "local")
     assert "Cù Thị Lan Anh" in row.du_lieu  # rows and achievements are in the draft itself
+    assert "tổng số việc phải thi hành trong đợt thi đua là 3.142 việc" in row.du_lieu  # and the report fields
     listing = db_client.get("/ho-so").text
     assert f'href="/ho-so?nhap={draft_id}"' in listing
     reopened = db_client.get(f"/ho-so?nhap={draft_id}")

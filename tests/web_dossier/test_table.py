@@ -40,7 +40,10 @@ def test_excel_round_trip(client: TestClient, sample_page: str, tmp_path) -> Non
     again = read_nominations(exported)
     original = read_nominations(DOSSIER / "de-nghi.xlsx")
     assert again.problems == []
-    assert [r.data for r in again.records] == [r.data for r in original.records]
+    assert len(again.records) == len(original.records) == 17
+    for ours, theirs in zip(again.records, original.records, strict=True):
+        # the sample's achievements files carry Trụ sở and Biên chế of the tập thể: the page shows them as cells
+        assert {k: v for k, v in ours.data.items() if k not in ("tru_so", "bien_che")} == theirs.data
     # and back into the page: the same rows
     files = {"tep_excel": ("xuat.xlsx", r.content)}
     back = post(client, [("_csrf", token(client)), ("_co_quan", OFFICE_ID), ("_hanh_dong", "nhap_excel")], files=files)

@@ -38,7 +38,7 @@ class DossierDraft:
     rows: list[Row]
 
     def to_json(self) -> str:
-        rows = [{"o": r.cells, "thanh_tich": r.achievements, "nguon": r.source} for r in self.rows]
+        rows = [{"o": r.cells, "thanh_tich": r.achievements, "nguon": r.source, "bao_cao": r.report} for r in self.rows]
         return json.dumps(
             {
                 "co_quan": self.office_id,
@@ -54,7 +54,12 @@ class DossierDraft:
     def from_json(cls, text: str) -> DossierDraft:
         data = json.loads(text)
         rows = [
-            Row(dict(r.get("o") or {}), r.get("thanh_tich") or "", r.get("nguon") or "")
+            Row(
+                dict(r.get("o") or {}),
+                r.get("thanh_tich") or "",
+                r.get("nguon") or "",
+                report=dict(r.get("bao_cao") or {}),
+            )
             for r in data.get("de_nghi") or []
         ]
         return cls(

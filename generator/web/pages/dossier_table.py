@@ -28,6 +28,7 @@ __all__ = ["Row", "columns", "display_rows", "export_xlsx", "parse_rows", "write
 ROW_NAME = re.compile(r"^ds\[(\d{1,4})\]\.([a-z_]+)$")
 TEXT_NAME = re.compile(r"^tt\[(\d{1,4})\]$")
 SOURCE_NAME = re.compile(r"^tt_nguon\[(\d{1,4})\]$")
+REPORT_NAME = re.compile(r"^bc\[(\d{1,4})\]\.(dac_diem|chuc_nang)$")
 MAX_ROWS = 500
 ACHIEVEMENT_KEY = "tep_thanh_tich"
 
@@ -40,9 +41,11 @@ class Row:
     achievements: str = ""
     source: str = ""  # the file the achievements text was read from ("" when typed)
     number: int = 0  # the row's number in the posted form (its inputs' index), to match its file upload
+    report: dict[str, str] = field(default_factory=dict)  # báo cáo prose fields (dossier_report.REPORT_TEXTS)
 
     def empty(self) -> bool:
-        return not any(v.strip() for v in self.cells.values()) and not self.achievements.strip()
+        texts = [*self.cells.values(), *self.report.values(), self.achievements]
+        return not any(v.strip() for v in texts)
 
 
 def columns() -> list[Column]:
@@ -65,12 +68,14 @@ def parse_rows(form: FormData | Iterable[tuple[str, Any]]) -> list[Row]:
             rows.setdefault(int(match.group(1)), Row()).achievements = value.replace("\r\n", "\n").strip("\n")
         elif match := SOURCE_NAME.match(name):
             rows.setdefault(int(match.group(1)), Row()).source = value.strip()
+        elif match := REPORT_NAME.match(name):
+            rows.setdefault(int(match.group(1)), Row()).report[match.group(2)] = value.replace("\r\n", "\n").strip()
     for number, row in rows.items():
         row.number = number
     return [rows[i] for i in sorted(rows) if not rows[i].empty()][:MAX_ROWS]
 
 
-def _display(value: Any, column: Column) -> str:
+def display_value(value: Any, column: Column) -> str:
     """Return a read value as the clerk types it: labels for choices, Có/Không, dd/mm/yyyy."""
     if value is None:
         return ""
@@ -90,7 +95,7 @@ def display_rows(table: Table) -> list[Row]:
     rows = []
     for record in table.records:
         data = record.data
-        rows.append(Row({c.key: _display(data.get(c.key), c) for c in cols if data.get(c.key) is not None}))
+        rows.append(Row({c.key: display_value(data.get(c.key), c) for c in cols if data.get(c.key) is not None}))
     return rows
 
 
@@ -123,7 +128,9 @@ def write_csv(rows: Sequence[Row], path: Path, folder: Path) -> dict[int, int]:
     for number, (row, name) in enumerate(zip(rows, names, strict=True), start=1):
         cells = dict(row.cells)
         if row.achievements.strip():
-            (folder / name).write_text(row.achievements + "\n", encoding="utf-8")
+            from vanban.web.pages.dossier_report import compose
+
+            (folder / name).write_text(compose(row) + "\n", encoding="utf-8")
             cells[ACHIEVEMENT_KEY] = name
         values = [cells.get(c.key, "") for c in cols]
         writer.writerow(values)

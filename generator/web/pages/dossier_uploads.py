@@ -19,6 +19,7 @@ from vanban.jobs.dossier.achievements import plain_relative_name as safe_relativ
 from vanban.vi import nfc, parse_date
 from vanban.web.errors import WebError
 from vanban.web.pages import dossier_campaign as campaign_form
+from vanban.web.pages.dossier_report import split_front_matter
 from vanban.web.pages.dossier_table import ACHIEVEMENT_KEY, Row, read_excel
 
 __all__ = ["achievement_text", "achievement_uploads", "import_excel", "parse_today", "sample"]
@@ -70,6 +71,7 @@ async def achievement_uploads(form: FormData, rows: list[Row]) -> list[Problem]:
         try:
             row.achievements = await run_in_threadpool(achievement_text, base, await item.read())
             row.source = base
+            split_front_matter(row)
         except VanbanError as err:
             problems.append(Problem(err.message, field=f"tt-{row.number}"))
     return problems
@@ -94,6 +96,7 @@ def sample(state: dict[str, Any]) -> list[Problem]:
         path = folder / str(ref) if ref is not None else None
         if path is not None and path.is_file():
             row.achievements, row.source = nfc(path.read_text(encoding="utf-8")).strip("\n"), path.name
+            split_front_matter(row)
     state |= {"campaign": data, "raw": {}, "rows": rows}
     return []
 
