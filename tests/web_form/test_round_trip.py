@@ -12,7 +12,6 @@ from vanban.documents import document_types
 from vanban.jobs.document import render_document
 from vanban.resources import SAMPLES
 from vanban.web.app import create_app
-from vanban.web.settings import Settings
 
 from tests.web.client import open_client
 from tests.web.formvalues import form_values
@@ -28,7 +27,7 @@ SAMPLE_CASES = [
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
-    with open_client(create_app(Settings(max_fields=2000))) as c:
+    with open_client(create_app()) as c:
         yield c
 
 
