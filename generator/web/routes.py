@@ -29,7 +29,14 @@ from vanban.web.forms import OFFICE_KEY, schema_fields
 from vanban.web.guard import FIELD as CSRF_FIELD
 from vanban.web.guard import check_form_token
 from vanban.web.identity import current_identity
-from vanban.web.pages.recording import RecordedNote, note_for, record_document, saved_notice, tied_document
+from vanban.web.pages.recording import (
+    RecordedNote,
+    note_for,
+    number_refused,
+    record_document,
+    saved_notice,
+    tied_document,
+)
 
 router = APIRouter()
 
@@ -268,23 +275,27 @@ async def form_submit(request: Request, code: str) -> Response:
     if store is not None and action in ("docx", "pdf"):
         # With a database every download is kept: rendered into the office's folder and recorded (a draft
         # unless a number is typed), then the form comes back with the record's id and the file's address.
-        try:
-            result = await run_in_threadpool(
-                record_document, request, code, parsed.data, office, pdf=action == "pdf", document_id=tied
-            )
-        except StoreError as err:  # a typed number already taken, a locked database: said on the form
+        refused = await run_in_threadpool(number_refused, request, parsed.data, tied)
+        result = None
+        if refused is None:
+            try:
+                result = await run_in_threadpool(
+                    record_document, request, code, parsed.data, office, pdf=action == "pdf", document_id=tied
+                )
+            except StoreError as err:  # a typed number already taken, a locked database: said on the form
+                refused = Problem(err.message)
+        if result is None or result.recorded is None:
             return render_form(
                 request,
                 doc,
                 office_id,
                 office,
                 data=parsed.data,
-                problems=[Problem(err.message)],
+                problems=[refused or Problem("Không lưu được văn bản.")],
                 raw=parsed.raw,
                 status=409,
                 document_id=tied,
             )
-        assert result.recorded is not None
         note = await run_in_threadpool(note_for, store, result, f".{action}")
         response = render_form(
             request,

@@ -242,3 +242,18 @@ def test_older_renders_of_a_document_are_removed(
     assert draft(drafter) == document_id
     (latest,) = stored_paths(db.parent / DOCUMENTS_FOLDER)
     assert latest != first and str(latest) == documents.show(app.state.store, document_id)["tep"][0]["duong_dan"]
+
+
+def test_only_the_clerk_records_a_typed_number(app: FastAPI, drafter: TestClient, clerk: TestClient) -> None:
+    typed = [*CONG_VAN, ("so", "17"), ("ngay_ban_hanh", "05/4/2026")]
+    r = post_form(drafter, typed)
+    assert r.status_code == 409 and "Chỉ văn thư cấp số văn bản" in r.text
+    assert "x-vanban-van-ban" not in r.headers and documents.listing(app.state.store) == []
+    document_id = int(post_form(clerk, typed).headers["x-vanban-van-ban"])
+    shown = documents.show(app.state.store, document_id)
+    assert (shown["so_ky_hieu"], shown["ngay"], shown["trang_thai"]) == ("17/CQLTHADS-VP", "2026-04-05", "da-cap-so")
+    # Reopened by the chuyên viên, the document keeps its own number when downloaded again.
+    page = drafter.get(f"/lich-su/{document_id}/mo")
+    edited = [(k, "đôn đốc báo cáo, sửa lỗi chính tả" if k == "trich_yeu" else v) for k, v in form_values(page.text)]
+    assert draft(drafter, [*edited, ("_van_ban", str(document_id))]) == document_id
+    assert documents.show(app.state.store, document_id)["so_ky_hieu"] == "17/CQLTHADS-VP"

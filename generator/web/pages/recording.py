@@ -18,12 +18,14 @@ from typing import Any
 
 from fastapi import Request
 from sqlalchemy import select
+from vanban.errors import Problem
 from vanban.jobs.document import RenderResult, render_document
 from vanban.profile import Office
 from vanban.store import documents
 from vanban.store import schema as t
 from vanban.store.database import Store, StoreError
-from vanban.store.record import Recording, sha256_of
+from vanban.store.record import Recording, sha256_of, typed_number
+from vanban.store.schema import ROLE_CLERK
 from vanban.vi import ascii_slug
 from vanban.web.errors import WebError, not_found
 from vanban.web.identity import LOCAL, Identity, current_identity
@@ -161,3 +163,20 @@ def tied_document(request: Request, value: object, code: str, office: Office) ->
     if shown["co_quan"] != office.key or shown["trang_thai"] not in (t.DRAFT, t.NUMBERED):
         return None
     return int(shown["id"])
+
+
+def number_refused(request: Request, data: dict[str, Any], tied: int | None) -> Problem | None:
+    """Return why a typed number may not be recorded: only the văn thư gives numbers (NĐ 30 Điều 15–16).
+
+    The number of the document the form works on (reopened after it was numbered) stays allowed to anyone:
+    it is not given again.
+    """
+    typed = typed_number(data)
+    if typed is None or current_identity(request).has(ROLE_CLERK):
+        return None
+    if tied is not None and documents.show(the_store(request), tied)["so"] == typed:
+        return None
+    return Problem(
+        "Chỉ văn thư cấp số văn bản: để trống số và ngày (bản trình ký), tải văn bản, rồi nhờ văn thư cấp số.",
+        field="so" if data.get("so") not in (None, "") else "so_ky_hieu",
+    )
