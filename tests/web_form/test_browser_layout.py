@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from vanban.documents import document_types
 from vanban.web.app import create_app
 
 from tests.web.live import CHROMIUM_MISSING, launch_chromium, live_server
@@ -146,4 +147,22 @@ def test_results_table_edited_in_the_page_reaches_the_docx(browser, server: str,
         ["Hồ sơ được kiểm tra chất lượng bản quét", "3.563", "3.553", "99,72%", "2026"],
         ["Hồ sơ mới", "10", "9", "90%", ""],
     ]
+    page.context.close()
+
+
+UNNAMED = """() => [...document.querySelectorAll('input, select, textarea, button')]
+    .filter(e => e.type !== 'hidden' && !e.closest('template'))
+    .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby')
+                 && !(e.tagName === 'BUTTON' && e.textContent.trim()))
+    .map(e => e.name || e.id || e.outerHTML.slice(0, 80))"""
+
+
+def test_every_input_of_every_form_has_a_label_and_the_page_is_vietnamese(browser, server: str) -> None:
+    page = open_page(browser, SCREENS["laptop"])
+    for code in document_types():
+        page.goto(f"{server}/van-ban/{code}?mau=1")
+        assert page.evaluate("document.documentElement.lang") == "vi"
+        assert page.evaluate(UNNAMED) == [], code
+        page.click("button[value=kiem_tra]")  # the page after a check: the same inputs, and the messages
+        assert page.evaluate(UNNAMED) == [], code
     page.context.close()
