@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -19,7 +20,6 @@ from vanban.jobs.document import prepare_document, render_prepared
 from vanban.pipeline.load import DATA_SUFFIXES, Source, load_data
 from vanban.profile import Office
 from vanban.resources import SAMPLES
-from vanban.store.database import StoreError
 from vanban.store.schema import ROLE_CLERK
 from vanban.vi import ascii_slug
 from vanban.web.errors import WebError, not_found
@@ -29,14 +29,7 @@ from vanban.web.forms import OFFICE_KEY, schema_fields
 from vanban.web.guard import FIELD as CSRF_FIELD
 from vanban.web.guard import check_form_token
 from vanban.web.identity import current_identity
-from vanban.web.pages.recording import (
-    RecordedNote,
-    note_for,
-    number_refused,
-    record_document,
-    saved_notice,
-    tied_document,
-)
+from vanban.web.pages.recording import RecordedNote, recorded_download, tied_document
 
 router = APIRouter()
 
@@ -273,44 +266,9 @@ async def form_submit(request: Request, code: str) -> Response:
     if action == "kiem_tra":
         return checked("Dữ liệu hợp lệ. Có thể tải văn bản.")
     if store is not None and action in ("docx", "pdf"):
-        # With a database every download is kept: rendered into the office's folder and recorded (a draft
-        # unless a number is typed), then the form comes back with the record's id and the file's address.
-        refused = await run_in_threadpool(number_refused, request, parsed.data, tied)
-        result = None
-        if refused is None:
-            try:
-                result = await run_in_threadpool(
-                    record_document, request, code, parsed.data, office, pdf=action == "pdf", document_id=tied
-                )
-            except StoreError as err:  # a typed number already taken, a locked database: said on the form
-                refused = Problem(err.message)
-        if result is None or result.recorded is None:
-            return render_form(
-                request,
-                doc,
-                office_id,
-                office,
-                data=parsed.data,
-                problems=[refused or Problem("Không lưu được văn bản.")],
-                raw=parsed.raw,
-                status=409,
-                document_id=tied,
-            )
-        note = await run_in_threadpool(note_for, store, result, f".{action}")
-        response = render_form(
-            request,
-            doc,
-            office_id,
-            office,
-            data=parsed.data,
-            raw=parsed.raw,
-            notice=saved_notice(note),
-            warnings=prepared.warnings,
-            recorded=note,
-            document_id=result.recorded.id,
-        )
-        response.headers["X-Vanban-Van-Ban"] = str(result.recorded.id)
-        return response
+        # With a database every download is kept (pages/recording.py): the form comes back with the record.
+        again = partial(render_form, request, doc, office_id, office, data=parsed.data, raw=parsed.raw)
+        return await recorded_download(request, code, parsed.data, office, action, tied, prepared.warnings, again)
     docx = await run_in_threadpool(render_prepared, code, prepared, office=office)
     if action == "docx":
         return attachment(docx, DOCX_TYPE, f"{code}.docx")

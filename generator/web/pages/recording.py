@@ -12,12 +12,15 @@ import datetime as dt
 import os
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fastapi import Request
+from fastapi.responses import HTMLResponse
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 from vanban.errors import Problem
 from vanban.jobs.document import RenderResult, render_document
 from vanban.profile import Office
@@ -180,3 +183,36 @@ def number_refused(request: Request, data: dict[str, Any], tied: int | None) -> 
         "Chỉ văn thư cấp số văn bản: để trống số và ngày (bản trình ký), tải văn bản, rồi nhờ văn thư cấp số.",
         field="so" if data.get("so") not in (None, "") else "so_ky_hieu",
     )
+
+
+async def recorded_download(
+    request: Request,
+    kind: str,
+    data: dict[str, Any],
+    office: Office,
+    action: str,
+    tied: int | None,
+    warnings: list[Problem],
+    form_again: Callable[..., HTMLResponse],
+) -> HTMLResponse:
+    """Record the form's DOCX/PDF download; return the form again with the record's note (or why not).
+
+    The answer is the form page, not the file: it says the record id (also in the X-Vanban-Van-Ban header),
+    starts the download of the stored file, offers "Cấp số" to the văn thư, and keeps the document id so the
+    next download updates the same document.
+    """
+    refused = await run_in_threadpool(number_refused, request, data, tied)
+    result = None
+    if refused is None:
+        try:
+            result = await run_in_threadpool(
+                record_document, request, kind, data, office, pdf=action == "pdf", document_id=tied
+            )
+        except StoreError as err:  # a typed number already taken, a locked database: said on the form
+            refused = Problem(err.message)
+    if result is None or result.recorded is None:
+        return form_again(problems=[refused or Problem("Không lưu được văn bản.")], status=409, document_id=tied)
+    note = await run_in_threadpool(note_for, the_store(request), result, f".{action}")
+    response = form_again(notice=saved_notice(note), warnings=warnings, recorded=note, document_id=result.recorded.id)
+    response.headers["X-Vanban-Van-Ban"] = str(result.recorded.id)
+    return response
