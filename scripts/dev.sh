@@ -52,7 +52,7 @@ demo() {
   mkdir -p "$out/van-ban"
   "$vanban" dossier samples/ho-so-khen-thuong/campaign.yaml samples/ho-so-khen-thuong/de-nghi.xlsx \
     -o "$out/ho-so-khen-thuong" --pdf
-  for kind in cong-van ke-hoach to-trinh bien-ban bao-cao-thanh-tich; do
+  for kind in cong-van ke-hoach to-trinh bien-ban bao-cao-thanh-tich quyet-dinh; do
     for data in samples/"$kind"/*.yaml; do
       "$vanban" render "$kind" "$data" -o "$out/van-ban/$(basename "${data%.yaml}").docx" --pdf
     done

@@ -11,6 +11,7 @@ SAMPLE_OF = {
     "danh-sach": SAMPLES / "to-trinh" / "to-trinh.yaml",  # the danh sách is made from the tờ trình's data
     "bien-ban": SAMPLES / "bien-ban" / "bien-ban.yaml",
     "bao-cao-thanh-tich": SAMPLES / "bao-cao-thanh-tich" / "ca-nhan.yaml",
+    "quyet-dinh": SAMPLES / "quyet-dinh" / "quyet-dinh.yaml",
 }
 # The other variant of a template that holds two (the báo cáo's tập thể header with the agency column).
 OTHER_VARIANTS = [("bao-cao-thanh-tich", SAMPLES / "bao-cao-thanh-tich" / "tap-the.yaml")]

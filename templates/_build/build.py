@@ -24,6 +24,7 @@ BUILDERS = {
     "danh-sach": "danh_sach",
     "bien-ban": "bien_ban",
     "bao-cao-thanh-tich": "bao_cao_thanh_tich",
+    "quyet-dinh": "quyet_dinh",
 }
 
 

@@ -31,7 +31,7 @@ WIDTHS_GHI_CHU = (567, 1750, 1850, 1950, 2137, 1100)
 SECTION_BREAK_NOTE = "{# ngắt phần: danh sách sang trang mới, số trang lại từ 1 #}"
 
 
-def _section_break(doc) -> None:
+def appendix_section(doc) -> None:
     """Start the danh sách on a new page as its own section, page numbers restarting at 1 (NĐ 30 Phụ lục I, III.1.đ)."""
     doc.add_section(WD_SECTION.NEW_PAGE)
     # Its own headers, not linked to section 1's: the tờ trình rendered without this appendix keeps
@@ -129,7 +129,7 @@ def build():
     para(doc, "{{ ket_luan }}", size=14, keep_next=True, **parts.BODY)
     parts.signature(doc)
     tag(doc, "{%p if kem_danh_sach %}")
-    _section_break(doc)
+    appendix_section(doc)
     danh_sach(doc)
     tag(doc, "{%p endif %}")
     return doc
