@@ -166,3 +166,15 @@ def test_every_input_of_every_form_has_a_label_and_the_page_is_vietnamese(browse
         page.click("button[value=kiem_tra]")  # the page after a check: the same inputs, and the messages
         assert page.evaluate(UNNAMED) == [], code
     page.context.close()
+
+
+def test_removing_a_row_keeps_the_keyboard_in_the_list(browser, server: str) -> None:
+    page = open_page(browser, SCREENS["laptop"])
+    page.goto(f"{server}/van-ban/cong-van")
+    page.click("#f-noi_nhan > button.add")
+    page.fill("#f-noi_nhan-1-", "Lưu: VT")
+    page.locator("#f-noi_nhan li.row button.remove").first.click()
+    assert page.evaluate("document.activeElement.id") == "f-noi_nhan-1-"  # the next row's input
+    page.locator("#f-noi_nhan li.row button.remove").first.click()
+    assert page.evaluate("document.activeElement.textContent").startswith("+ Thêm dòng")  # no row left: the add button
+    page.context.close()

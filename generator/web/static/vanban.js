@@ -92,7 +92,14 @@ document.addEventListener("click", function (event) {
   if (removeCol) return removeColumn(removeCol);
   var remove = target.closest("button.remove");
   if (remove) {
-    remove.closest(".row").remove();
+    // Focus stays in the list for keyboard users: on the next row's first input, else on "+ Thêm".
+    var row = remove.closest(".row");
+    var box = row.closest(".repeat, .table-edit");
+    var next = row.nextElementSibling;
+    row.remove();
+    var add = box && box.querySelector(":scope > button.add, :scope > .table-tools > button.add");
+    var land = (next && next.querySelector("input, select, textarea")) || add;
+    if (land) land.focus();
     return;
   }
   var link = target.closest(".summary a[href^='#']");
