@@ -1,5 +1,6 @@
-"""The form in Chromium at a laptop's 1366×768 and a phone's 390×844: no sideways scrolling, errors a clerk finds,
-keyboard order, and the results table edited in the page down to the DOCX."""
+"""The form in Chromium at a laptop's 1366×768 and a phone's 390×844: no sideways scrolling (the forms, the index,
+the dossier, history and register pages), errors a clerk finds, keyboard order, labels, and the results table
+edited in the page down to the DOCX."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from vanban.cli.main import main as vanban
 from vanban.documents import document_types
+from vanban.resources import SAMPLES
 from vanban.web.app import create_app
+from vanban.web.settings import Settings
 
 from tests.web.live import CHROMIUM_MISSING, launch_chromium, live_server
 from tests.web_form.helpers import docx_tables
@@ -27,13 +31,26 @@ PAGES = [
     "/van-ban/ke-hoach?mau=1",
     "/van-ban/to-trinh?mau=1",
     "/ho-so",
+    "/lich-su",
+    "/lich-su/1",
+    "/so-van-ban-di",
+    "/cong-viec",
+    "/co-quan",
 ]
 SIDEWAYS = "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with live_server(create_app()) as base_url:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on a database holding two numbered documents (for the history and register pages)."""
+    folder = tmp_path_factory.mktemp("so")
+    db = folder / "vanban.db"
+    for kind in ("ke-hoach", "cong-van"):
+        data = folder / f"{kind}.yaml"
+        text = (SAMPLES / kind / f"{kind}.yaml").read_text(encoding="utf-8")
+        data.write_text(text.replace("../co-quan/", f"{SAMPLES / 'co-quan'}/"), encoding="utf-8")
+        assert vanban(["render", kind, str(data), "-o", str(folder / f"{kind}.docx"), "--cap-so", "--db", str(db)]) == 0
+    with live_server(create_app(Settings(db=str(db)))) as base_url:
         yield base_url
 
 
@@ -52,7 +69,7 @@ def open_page(browser, size: tuple[int, int]):  # noqa: ANN201 (a Playwright Pag
 def test_no_page_scrolls_sideways(browser, server: str, screen: str) -> None:
     page = open_page(browser, SCREENS[screen])
     for path in PAGES:
-        page.goto(server + path)
+        assert page.goto(server + path).status == 200, path
         width, visible = page.evaluate(SIDEWAYS)
         assert width <= visible, f"{path}: {width} > {visible}"
     page.goto(server + "/van-ban/bao-cao-thanh-tich")  # with every error shown
