@@ -141,3 +141,24 @@ def test_without_a_database_the_page_says_saving_needs_one(tmp_path) -> None:
         assert "không lưu được hồ sơ cơ quan" in client.get("/co-quan").text
         r = client.get("/co-quan/moi")
         assert r.status_code == 409 and "vanban serve --db" in r.text
+
+
+def test_a_saved_office_with_a_file_profiles_id_is_listed_as_hidden(client) -> None:
+    from vanban.store import offices
+
+    profile = {"ten": "Cục khác", "viet_tat": "CK", "ma": "cuc-thads", "dia_danh": "Hà Nội", "thu_truong": "Cục trưởng"}
+    offices.save_office(client.app.state.store, profile)  # e.g. saved before the file was added to the folder
+    listing = client.get("/co-quan").text
+    assert "Hồ sơ cơ quan mã 'cuc-thads' trong cơ sở dữ liệu bị ẩn" in listing
+    assert listing.count('href="/co-quan/cuc-thads"') == 2  # one row (name and action), the file's
+    assert "Cục khác" not in client.get("/co-quan/cuc-thads").text
+
+
+def test_an_admin_of_an_office_without_a_profile_starts_from_their_key(client, holder) -> None:
+    holder["identity"] = person("ubnd-da-sar", ROLE_ADMIN)
+    assert 'value="ubnd-da-sar"' in client.get("/co-quan/moi").text
+    create(client)
+    assert client.get("/co-quan/ubnd-da-sar").status_code == 200
+    holder["identity"] = person("UBND", ROLE_ADMIN)  # an office keyed by its viết tắt
+    page = client.get("/co-quan/moi").text
+    assert re.search(r'id="f-viet_tat" name="viet_tat" value="UBND"', page)

@@ -24,6 +24,7 @@ from vanban.web.form_data import form_to_data
 from vanban.web.forms import FormField, schema_fields
 from vanban.web.identity import Identity, current_identity
 from vanban.web.routes import attachment, read_form
+from vanban.web.settings import OFFICE_ID
 
 router = APIRouter()
 
@@ -107,7 +108,8 @@ async def office_list(request: Request) -> HTMLResponse:
 @router.get("/co-quan/moi", response_class=HTMLResponse)
 async def office_new(request: Request) -> HTMLResponse:
     identity = _require_editor(request)
-    start = {"ma": identity.co_quan} if identity.co_quan else {}
+    own = identity.co_quan or ""
+    start = {"ma": own} if OFFICE_ID.match(own) else {"viet_tat": own} if own else {}  # a key is a ma or viet_tat
     return _render(request, None, start)
 
 
