@@ -20,13 +20,13 @@ if TYPE_CHECKING:
     from vanban.pipeline.convert import Converter
 
 COLUMNS = (
-    ("Số, ký hiệu văn bản", 3.0),
-    ("Ngày tháng văn bản", 2.2),
-    ("Tên loại và trích yếu nội dung văn bản", 7.0),
+    ("Số, ký hiệu văn bản", 3.4),
+    ("Ngày tháng văn bản", 2.6),
+    ("Tên loại và trích yếu nội dung văn bản", 6.4),
     ("Người ký", 3.0),
-    ("Nơi nhận văn bản", 3.2),
+    ("Nơi nhận văn bản", 2.8),
     ("Đơn vị, người nhận bản lưu", 2.6),
-    ("Số lượng bản", 1.4),
+    ("Số lượng bản", 1.6),
     ("Ngày chuyển", 1.8),
     ("Ký nhận", 1.8),
     ("Ghi chú", 2.0),
@@ -90,8 +90,14 @@ def write_docx(entries: Sequence[Entry], year: int, output: Path, office_lines: 
         run.font.size = Pt(16 if line == "SỔ ĐĂNG KÝ VĂN BẢN ĐI" else 13)
     table = document.add_table(rows=2, cols=len(COLUMNS))
     table.style = "Table Grid"
-    for cell, (title, width) in zip(table.rows[0].cells, COLUMNS, strict=True):
-        cell.width = Cm(width)
+    table.autofit = False
+    # The widths fill the line between the margins; LibreOffice (the PDF) lays out by the grid's widths.
+    scale = (29.7 - 2.0 - 1.5) / sum(width for _, width in COLUMNS)
+    widths = [Cm(width * scale) for _, width in COLUMNS]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for cell, (title, _), width in zip(table.rows[0].cells, COLUMNS, widths, strict=True):
+        cell.width = width
         cell.text = title
         cell.paragraphs[0].runs[0].bold = True
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -100,8 +106,8 @@ def write_docx(entries: Sequence[Entry], year: int, output: Path, office_lines: 
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     for entry in entries:
         cells = table.add_row().cells
-        for cell, value, (_, width) in zip(cells, _row(entry), COLUMNS, strict=True):
-            cell.width = Cm(width)
+        for cell, value, width in zip(cells, _row(entry), widths, strict=True):
+            cell.width = width
             cell.text = value
     document.save(str(output))
     return output
