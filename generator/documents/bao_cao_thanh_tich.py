@@ -30,6 +30,7 @@ from vanban.documents.common import (
     signature_lines_broken,
     title_lines,
 )
+from vanban.documents.marks import marks_context
 from vanban.documents.results_table import table_context
 from vanban.nd30 import check_name
 from vanban.nd30.awards import position_and_unit
@@ -172,9 +173,11 @@ def header_context(data: dict[str, Any], office: Office, problems: Problems) -> 
         if not any(lines):
             problems.add("co_quan_dau_trang.ten_dong", "Thiếu tên đơn vị để in ở đầu trang.")
     governing = upper_vi(agency.get("cap_tren", "")) if agency else ""
+    columns = header_columns_context("", [governing] if governing else [], lines, problems, names=office.names)
     return {
         "dau_trang": agency is not None,
-        **header_columns_context("", [governing] if governing else [], lines, problems, names=office.names),
+        **columns,
+        **marks_context(data, columns["cot_trai"]),
         "so_ky_hieu": "",
         "dia_danh_ngay": line,
         "du_thao": draft_mark(data),

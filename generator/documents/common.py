@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from markupsafe import Markup, escape
 from vanban.documents.body import BodyParagraph
+from vanban.documents.marks import marks_context
 from vanban.errors import DataValidationError, Problem
 from vanban.nd30 import RuleError, check_name, kinh_gui, noi_nhan, signature_lines, so_ky_hieu, symbol
 from vanban.nd30.symbols import BLANK_NUMBER
@@ -154,8 +155,10 @@ def header_context(
     sym = problems.check("don_vi_soan_thao", lambda: symbol(type_name, office.viet_tat, unit), "")
     number = data.get("so")
     so = problems.check("so", lambda: so_ky_hieu(number, sym), "") if sym else ""
+    columns = header_columns_context(so, office.governing_lines, office.name_lines, problems, names=office.names)
     return {
-        **header_columns_context(so, office.governing_lines, office.name_lines, problems, names=office.names),
+        **columns,
+        **marks_context(data, columns["cot_trai"]),
         "so_ky_hieu": so,
         "dia_danh_ngay": problems.check(
             "ngay_ban_hanh", lambda: date_line(office.dia_danh, day, year, data.get("thang")), ""

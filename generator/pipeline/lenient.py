@@ -5,6 +5,8 @@
 - A whole number typed as text where the schema wants a number (`so: "1058"`) is that number.
 - A number written with its symbol in `so` (`so: 1058/KH-BTP`) is the whole số ký hiệu (`so_ky_hieu`),
   which the document checks against the office's own symbol.
+- A closed choice typed in another case or without diacritics (`do_khan: thuong khan`, `KHẨN`) is the
+  choice it spells.
 Everything else goes to the schema unchanged, so its messages stay the ones the clerk expects.
 """
 
@@ -23,7 +25,9 @@ def accept_clerk_forms(source: Source, schema_name: str) -> Source:
     """Return `source` with blanks dropped and numbers typed as text read as numbers (top-level fields)."""
     if not isinstance(source.data, dict):
         return source
-    kinds = {spec.key: spec.kinds for spec in schema_fields(schema_name)}
+    specs = schema_fields(schema_name)
+    kinds = {spec.key: spec.kinds for spec in specs}
+    choices = {spec.key: spec.choices for spec in specs if spec.choices}
     data: dict[str, Any] = {}
     lines = dict(source.lines)
     for key, value in source.data.items():
@@ -37,5 +41,16 @@ def accept_clerk_forms(source: Source, schema_name: str) -> Source:
                 if key in lines:
                     lines["so_ky_hieu"] = lines[key]
                 continue
+        if isinstance(value, str) and key in choices and value not in choices[key]:
+            value = _spelled_choice(value, choices[key])
         data[key] = value
     return Source(data, source.file, lines)
+
+
+def _spelled_choice(value: str, choices: tuple[str, ...]) -> str:
+    """Return the choice `value` spells when case and diacritics are ignored; `value` itself otherwise."""
+    from vanban.vi import ascii_slug
+
+    wanted = ascii_slug(value)
+    matches = [choice for choice in choices if ascii_slug(str(choice)) == wanted]
+    return matches[0] if len(matches) == 1 and wanted else value

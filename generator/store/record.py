@@ -213,11 +213,13 @@ def _number(
     if earlier is not None and earlier["so"] is not None and (typed is None or typed == earlier["so"]):
         return int(earlier["so"]), earlier["ngay"], None
     day = _issue_date(data, None)
+    # NĐ 30 Điều 15: a văn bản mật is numbered in its own series; its độ mật mark says so as well as --mat.
+    secret = recording.secret or bool(data.get("do_mat"))
     series_id = register.lock_series(
         conn,
         office.key,
         day.year,
-        office.numbering.series(type_name(kind), secret=recording.secret, council=recording.council),
+        office.numbering.series(type_name(kind), secret=secret, council=recording.council),
     )
     number = typed if typed is not None else register.next_number(conn, series_id)
     return number, day, register.take(conn, series_id, number, None, user=recording.user)

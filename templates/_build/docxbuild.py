@@ -179,7 +179,7 @@ def fmt(
 
 
 # CT_PPr child order (ECMA-376 §17.3.1.26), for the elements these helpers write.
-_PPR_ORDER = [
+PPR_ORDER = [
     "pStyle",
     "keepNext",
     "keepLines",
@@ -210,7 +210,7 @@ def sort_children(parent: BaseOxmlElement, order: list[str]) -> None:
 
 
 def _sort_ppr(ppr: BaseOxmlElement) -> None:
-    sort_children(ppr, _PPR_ORDER)
+    sort_children(ppr, PPR_ORDER)
 
 
 def para(

@@ -8,7 +8,7 @@ Nơi nhận label 12 bold italic, items 11.
 from __future__ import annotations
 
 from docx.oxml.ns import qn
-from docxbuild import Container, para, rule, tag
+from docxbuild import PPR_ORDER, Container, element, para, rule, sort_children, tag
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docxtables import borderless_table, cant_split, cell_valign, grid_table
@@ -77,11 +77,33 @@ def header(doc: Container, *, date_line: bool = True, cong_van: bool = False, wi
     if cong_van:
         # NĐ 30 Phụ lục I, II.5.b: V/v under Số, 12–13 upright, 6 pt below it.
         para(left, "{{ trich_yeu }}", size=VV_SIZE, align="center", before=120)
+    marks(left)
     if date_line:
         para(right, "{{ dia_danh_ngay }}", size=DATE_SIZE, italic=True, align="center", before=60)
     else:
         para(right, "", size=DATE_SIZE, align="center")
     sized_by_renderer(table, tieu_ngu_rule)
+
+
+def marks(cell: Container) -> None:
+    """Add the độ mật then the độ khẩn mark, each in a single-line frame, under Số (NĐ 30 Phụ lục I, ô 10a, 10b).
+
+    The frame is the paragraph's border; the renderer sets its indents (`le`) so the frame has the width
+    NĐ 30 gives the stamp (documents/marks.py), centred in the column.
+    """
+    for name in ("do_mat", "do_khan"):
+        tag(cell, f"{{%p if {name} %}}")
+        p = para(cell, f"{{{{ {name}.chu }}}}", size=13, bold=True, align="center", before=200, left=0, right=0)
+        ppr = p._p.get_or_add_pPr()
+        border = element("w:pBdr")
+        for side in ("top", "left", "bottom", "right"):
+            border.append(element(f"w:{side}", val="single", sz="6", space="4", color="000000"))
+        ppr.append(border)
+        sort_children(ppr, PPR_ORDER)
+        ind = ppr.find(qn("w:ind"))
+        for side in ("w:left", "w:right"):
+            ind.set(qn(side), f"{{{{ {name}.le }}}}")
+        tag(cell, "{%p endif %}")
 
 
 def sized_by_renderer(table: Table, tieu_ngu_rule: Paragraph) -> None:
