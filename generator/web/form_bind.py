@@ -76,7 +76,7 @@ def cell_text(value: Any) -> str:
 
 
 def _step(part: Any, f: FormField) -> str:
-    """Return how one step of a path reads: a row "Mục 2", a column "Ô 3", a field its label."""
+    """Return how one row of a list reads: "Dòng 2" in a list, table or (name, value) rows, "Mục 2" in a repeat."""
     if isinstance(part, int):
         return f"{'Dòng' if f.kind in ('list', 'table', 'map') else 'Mục'} {part + 1}"
     return f.label
@@ -162,7 +162,7 @@ class _Binder:
             line.where = f"{b.where} › Dòng {i + 1}"
             self.all[line.path] = line
             for j in range(width):
-                c = self.bind(cell, None, [*parts, i, j], depth + 2, f"{line.where} › Ô {j + 1}")
+                c = self.bind(cell, None, [*parts, i, j], depth + 2, f"{line.where} › Cột {j + 1}")
                 c.value = cell_text(values[j]) if j < len(values) else ""
                 line.children.append(c)
             b.rows.append(line)
