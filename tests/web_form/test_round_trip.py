@@ -103,3 +103,15 @@ def test_results_table_with_a_short_row_is_named_in_the_summary(client: TestClie
     assert 'href="#f-bang_ket_qua-dong-1--0-"' in summary  # the row's first cell
     assert "Dòng 2: Dòng có 2 ô nhưng bảng có 5 cột." in summary
     assert 'value="985.412"' in r.text  # the cells as typed come back, written as the document prints them
+
+
+@pytest.mark.parametrize("code", ["bao-cao-thanh-tich", "bien-ban", "ke-hoach"])
+def test_data_saved_from_the_form_loads_back_into_the_same_form(client: TestClient, code: str) -> None:
+    pairs = form_values(client.get(f"/van-ban/{code}?mau=1").text)
+    saved = post(client, f"/van-ban/{code}", [*pairs, ("_hanh_dong", "yaml")])
+    assert saved.headers["content-type"].startswith("application/yaml")
+    loaded = client.post(
+        f"/van-ban/{code}/nap", files={"tep": ("du-lieu.yaml", saved.content)}, data={"_co_quan": "cuc-thads"}
+    )
+    assert loaded.status_code == 200
+    assert form_values(loaded.text) == pairs  # table cells, (name, value) rows, text-or-object fields alike
