@@ -47,6 +47,7 @@ class Office:
     thu_muc_mau: Path | None = None
     file: Path | None = None
     numbering: Numbering = Numbering()  # so_van_ban: how the register numbers văn bản đi (NĐ 30 Điều 15)
+    phoi: dict[str, Any] = field(default_factory=dict)  # pre-printed certificate blanks (vanban.certificates)
     ma: str = ""  # the office's code in a shared database (two THADS tỉnh share "THADS"); "" → viet_tat
     stored: bool = False  # the profile is kept in the database (edited by form), not in a file
 
@@ -141,6 +142,7 @@ def office_from_source(source: Source) -> Office:
         file=source.file,
         numbering=_numbering(d.get("so_van_ban") or {}),
         ma=d.get("ma") or "",
+        phoi=d.get("phoi") or {},
     )
 
 

@@ -8,6 +8,7 @@ danh sách come from the same rows, so the text and the table cannot disagree.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -36,6 +37,7 @@ from vanban.ooxml.richtext import plain, rich
 from vanban.pipeline.load import Source
 from vanban.profile import Office
 from vanban.vi import bang_chu, format_date, format_money, format_number, roman, upper_vi
+from vanban.vi.dates import format_date_short
 
 TYPE_NAME = "quyết định"
 TEN_LOAI = "QUYẾT ĐỊNH"
@@ -137,6 +139,30 @@ def money_article(data: dict[str, Any], rewards: dict[str, Reward], counts: dict
     return text, total
 
 
+@dataclass(frozen=True)
+class Awarded:
+    """One collective or person the decision awards, in the danh sách's order, with its sổ vàng number."""
+
+    tt: int
+    loai: str
+    ten: str
+    chuc_vu_don_vi: str
+    so_vang: str
+
+
+def awarded(data: dict[str, Any]) -> list[Awarded]:
+    """Return the rows in the danh sách's order (tập thể first, then cá nhân), sổ vàng numbered in that order."""
+    rows = data["khen_thuong"]
+    first_gold = data.get("so_vang_bat_dau")
+    ordered = [row for kind in KINDS for row in rows if row["loai"] == kind]
+    out = []
+    for tt, row in enumerate(ordered, start=1):
+        gold = row.get("so_vang") or (str(first_gold + tt - 1) if first_gold else "")
+        unit = position_and_unit(row.get("chuc_vu"), row.get("don_vi"))
+        out.append(Awarded(tt, row["loai"], " ".join(row["ten"].split()), unit, gold))
+    return out
+
+
 def danh_sach_context(
     data: dict[str, Any],
     office: Office,
@@ -146,35 +172,32 @@ def danh_sach_context(
 ) -> dict[str, Any]:
     """Return the attached danh sách: title lines, the Kèm theo line and rows grouped tập thể, cá nhân."""
     day, year = when
-    rows = data["khen_thuong"]
-    first_gold = data.get("so_vang_bat_dau")
+    rows = awarded(data)
     number = so_ky_hieu.removeprefix("Số:").strip()
     authority = data.get("tham_quyen") or authority_line(office)
     # NĐ 30 Phụ lục I, III.1: "(Kèm theo Quyết định số …/QĐ-… ngày … tháng … năm … của …)", italic, centred.
     kem_theo = f"(Kèm theo Quyết định số {number} {format_date(day, year=year)} của {authority})"
-    kinds = [kind for kind in KINDS if any(r["loai"] == kind for r in rows)]
+    kinds = [kind for kind in KINDS if any(r.loai == kind for r in rows)]
     title = f"{', '.join(KINDS[k] for k in kinds)} được tặng {data['hinh_thuc']}"
-    groups, tt = [], 0
+    groups = []
     for index, kind in enumerate(kinds, start=1):
-        lines = []
-        for row in (r for r in rows if r["loai"] == kind):
-            tt += 1
-            gold = row.get("so_vang") or (str(first_gold + tt - 1) if first_gold else "")
-            lines.append(
-                {
-                    "tt": str(tt),
-                    "ten": rich(row["ten"]),
-                    "chuc_vu_don_vi": rich(position_and_unit(row.get("chuc_vu"), row.get("don_vi"))),
-                    "tien": format_number(rewards[kind].amount) if rewards else "",
-                    "so_vang": gold,
-                }
-            )
+        lines = [
+            {
+                "tt": str(row.tt),
+                "ten": rich(row.ten),
+                "chuc_vu_don_vi": rich(row.chuc_vu_don_vi),
+                "tien": format_number(rewards[kind].amount) if rewards else "",
+                "so_vang": row.so_vang,
+            }
+            for row in rows
+            if row.loai == kind
+        ]
         groups.append({"ten": f"{roman(index)}. {upper_vi(KINDS[kind])}", "dong": lines})
     return {
         "tieu_de": broken_text(title_lines(upper_vi(title), office.names)),
         "kem_theo": broken_text(title_lines(kem_theo, office.names, bold=False)),
         "co_tien": rewards is not None,
-        "co_so_vang": bool(first_gold) or any(r.get("so_vang") for r in rows),
+        "co_so_vang": any(row.so_vang for row in rows),
         "nhom": groups,
         "khoi": group_blocks(groups),
     }
@@ -239,6 +262,11 @@ def prepare(source: Source, office: Office) -> Prepared:
         **signature_context(office, data, problems),
         "danh_sach": danh_sach_context(data, office, header["so_ky_hieu"], (day, year), rewards),
         "tong_tien": total,
+        # For the certificates printed on blanks (vanban.certificates): who, the reason, the decision.
+        "duoc_khen": awarded(data),
+        "ly_do": reason,
+        "ngay_quyet_dinh": format_date_short(day) if day else "",
+        "hinh_thuc": form,
         # The danh sách is attached as an appendix section unless the office sends it as its own file.
         "kem_danh_sach": data.get("kem_danh_sach", True),
     }
