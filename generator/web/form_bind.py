@@ -88,7 +88,8 @@ class _Binder:
         self.suggestions = suggestions
         self.all: dict[str, Bound] = {}
 
-    def bind(self, f: FormField, value: Any, parts: list[Any], depth: int, where: str = "") -> Bound:
+    def bind(self, f: FormField, value: Any, parts: list[Any], depth: int, where: str = "", columns: int = 0) -> Bound:
+        """Bind one field and everything inside it; `where` names it for the summary, `columns` widens a table."""
         name, path = input_name(parts), data_path(parts)
         b = Bound(f, name, path, _dom_id(name), where=where or f.label)
         if not any(isinstance(p, Token) for p in parts):
@@ -114,7 +115,7 @@ class _Binder:
             if f.kind == "list":
                 b.template.suggestions = list(self.suggestions.get(f.key, []))
         elif f.kind == "table":
-            self.bind_table(b, value if isinstance(value, list) else [], parts, depth, 0)
+            self.bind_table(b, value if isinstance(value, list) else [], parts, depth, columns)
         elif f.kind in ("either", "group"):
             obj = value if isinstance(value, dict) else {}
             if f.kind == "either":
@@ -123,17 +124,9 @@ class _Binder:
                 b.text.where = b.where
                 self.all[path] = b.text  # a problem at the field goes beside its first input
             for c in f.children:
-                at = f"{b.where} › {c.label}"
-                if c.kind == "table" and c.columns:  # as many columns as the names given, or the widest row
-                    header = len(obj.get(c.columns) or []) if isinstance(obj.get(c.columns), list) else 0
-                    child = Bound(c, input_name([*parts, c.key]), data_path([*parts, c.key]), "", where=at)
-                    child.id = _dom_id(child.name)
-                    self.all[child.path] = child
-                    rows = obj.get(c.key)
-                    self.bind_table(child, rows if isinstance(rows, list) else [], [*parts, c.key], depth, header)
-                else:
-                    child = self.bind(c, obj.get(c.key), [*parts, c.key], depth, at)
-                b.children.append(child)
+                names = obj.get(c.columns) if c.columns else None  # a table is as wide as its column names
+                width = len(names) if isinstance(names, list) else 0
+                b.children.append(self.bind(c, obj.get(c.key), [*parts, c.key], depth, f"{b.where} › {c.label}", width))
             _align_header(b)
         elif f.kind == "body":
             b.mode = "outline"
