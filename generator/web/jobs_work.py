@@ -110,8 +110,9 @@ def dossier_work(
     table: bytes,
     table_name: str,
     achievements: dict[str, bytes],
-    office_path: Path,
+    office_path: Path | None,
     *,
+    office_yaml: str | None = None,
     today: date | None = None,
     pdf: bool = False,
     converter: ConverterFactory | None = None,
@@ -119,6 +120,8 @@ def dossier_work(
 ) -> Work:
     """Return the work of a dossier from uploaded data: checked, written whole (zip; PDFs merged when asked).
 
+    `office_path` is the office profile's file; None with `office_yaml`, the text of a profile saved in the
+    database (written into the job's private inputs, where the core reads it as a file).
     `json_rows`: the table came as JSON rows (see `rows_table`): problems name fields by key, rows by position.
     """
     inputs = staging("ho-so")
@@ -129,6 +132,10 @@ def dossier_work(
     for name, content in achievements.items():
         (uploaded / name).write_bytes(content)  # the caller checked each name is one plain file name
     names = {table_path.name: table_name, "dot-thi-dua.json": campaign_name}
+    if office_path is None:
+        office_path = inputs / "co-quan.yaml"
+        office_path.write_text(office_yaml or "", encoding="utf-8")
+    profile = office_path
     # kept for the dossier's manifest (inputs with sha256), as the dossier page keeps the uploaded file
     (inputs / "dot-thi-dua.json").write_text(json.dumps(campaign, ensure_ascii=False, indent=2), encoding="utf-8")
 
@@ -148,8 +155,8 @@ def dossier_work(
                 if missing:
                     raise DataValidationError(missing)
                 # the office is the profile chosen on the server, never a path the client sent
-                source = Source({**campaign, "co_quan": office_path.name}, inputs / "dot-thi-dua.json", {})
-                checked = plan_dossier(source, table=rows, today=today, office=office_path, uploaded=uploaded)
+                source = Source({**campaign, "co_quan": profile.name}, inputs / "dot-thi-dua.json", {})
+                checked = plan_dossier(source, table=rows, today=today, office=profile, uploaded=uploaded)
             except VanbanError as err:
                 renamed = _renamed(err, inputs, names)
                 if json_rows:  # rows sent as JSON: fields by key (ho_ten), not by an Excel column title

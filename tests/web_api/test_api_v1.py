@@ -182,11 +182,11 @@ def test_dossier_request_errors_are_422_json(client: TestClient) -> None:
 
 
 def test_a_job_of_another_office_is_404_on_the_api(client: TestClient, who: list[Identity]) -> None:
-    who[0] = person("an", "thads-lam-dong", ROLE_DRAFTER, api=True)
+    who[0] = person("an", "THADS", ROLE_DRAFTER, api=True)  # the office key of thads-lam-dong.yaml
     body = {"dot_thi_dua": campaign_json(), "de_nghi": [], "ngay": "2026-11-25"}
     location = client.post("/api/v1/ho-so", json=body).headers["location"]
     assert client.get(location).status_code == 200
-    who[0] = person("binh", "cuc", ROLE_DRAFTER, api=True)
+    who[0] = person("binh", "CQLTHADS", ROLE_DRAFTER, api=True)
     missing = client.get(location)
     assert missing.status_code == 404 and missing.json()["loi"].startswith("Không có công việc này")
 
@@ -230,3 +230,24 @@ def test_batch_job_with_real_libreoffice_pdfs(tmp_path: Path) -> None:
         pdf_name = next(n for n in status["tep"] if n.endswith(".pdf"))
         pdf = PdfReader(io.BytesIO(client.get(f"{answer.headers['location']}/tep/{pdf_name}").content))
         assert "V/v kiểm tra PDF" in " ".join(page.extract_text() for page in pdf.pages)
+
+
+def test_dossier_job_for_an_office_saved_in_the_database(tmp_path: Path) -> None:
+    """An office set up by form has no profile file: the job writes its profile into the job's own inputs."""
+    from vanban.store.offices import save_office
+
+    app = create_app(Settings(db=str(tmp_path / "vanban.db")))
+    profile = json.loads(json.dumps(load_data(SAMPLES / "co-quan" / "thads-lam-dong.yaml").data, default=str))
+    save_office(app.state.store, profile | {"ma": "tinh-moi"})
+    with open_client(app) as client:
+        files = [("thanh_tich", (name, content, "text/markdown")) for name, content in achievements().items()]
+        files.append(("danh_sach", ("de-nghi.xlsx", (DOSSIER / "de-nghi.xlsx").read_bytes(), "application/x-xlsx")))
+        form = {"dot_thi_dua": json.dumps(campaign_json()), "ngay": "2026-11-25"}
+        answer = client.post("/api/v1/ho-so?co_quan=tinh-moi", data=form, files=files)
+        assert answer.status_code == 202, answer.text
+        status = _wait(client, answer.headers["location"])
+        assert status["trang_thai"] == "xong" and status["co_quan"] == "tinh-moi", status
+        zip_url = next(u for u in status["tep_url"] if u.endswith("ho-so.zip"))
+        with zipfile.ZipFile(io.BytesIO(client.get(zip_url).content)) as zf:
+            to_trinh = next(n for n in zf.namelist() if "to-trinh" in n)
+            assert "Lâm Đồng" in all_text(zf.read(to_trinh))

@@ -24,7 +24,7 @@ from vanban.store.schema import ROLE_CLERK, ROLE_LABELS
 from vanban.web.errors import WebError, not_found
 from vanban.web.identity import current_identity
 from vanban.web.jobs_work import dossier_work, rows_table
-from vanban.web.pages.jobs import job_file, job_or_404, office_choice, runner
+from vanban.web.pages.jobs import job_file, job_or_404, office_choice, office_file, runner
 from vanban.web.routes import doc_type_or_404, read_form
 
 router = APIRouter(prefix="/api/v1", tags=["vanban"])
@@ -205,8 +205,8 @@ async def get_document_file(request: Request, document_id: int, ten: str) -> Fil
 async def create_dossier(request: Request, co_quan: str | None = None) -> JSONResponse:
     """Check and write a dossier as a background job; answer 202 with the job's id and Location."""
     identity = current_identity(request)
-    office_id, _ = office_choice(request, identity, co_quan)
-    office = request.app.state.offices.get(office_id)
+    office_id, office = office_choice(request, identity, co_quan)
+    profile_path, profile_yaml = office_file(request, office_id)
     if request.headers.get("content-type", "").startswith("multipart/"):
         campaign, table, table_name, achievements, day, pdf = await _dossier_upload(request)
     else:
@@ -217,7 +217,8 @@ async def create_dossier(request: Request, co_quan: str | None = None) -> JSONRe
         table,
         table_name,
         achievements,
-        Path(request.app.state.offices.paths[office_id]),
+        profile_path,
+        office_yaml=profile_yaml,
         today=day,
         pdf=pdf,
         converter=request.app.state.pdf.converter,

@@ -16,7 +16,8 @@ from starlette.datastructures import UploadFile
 from vanban.documents import document_types
 from vanban.errors import VanbanError
 from vanban.pipeline.load import load_text
-from vanban.web.errors import WebError, not_found
+from vanban.profile import Office
+from vanban.web.errors import not_found
 from vanban.web.identity import Identity, current_identity
 from vanban.web.jobs import JobRow, JobRunner
 from vanban.web.jobs_work import batch_work
@@ -50,19 +51,26 @@ def job_file(request: Request, row: JobRow, name: str) -> FileResponse:
     return FileResponse(path, filename=Path(name).name, headers={"Cache-Control": "no-store"})
 
 
-def office_choice(request: Request, identity: Identity, wanted: str | None) -> tuple[str, Any]:
-    """Return (catalog id, Office) for the person: their own office's profile, or the one the local clerk picks."""
+def office_choice(request: Request, identity: Identity, wanted: str | None) -> tuple[str, Office]:
+    """Return (catalog id, Office): the one asked for among those the person may use, else the first of them."""
     offices = request.app.state.offices
-    if identity.co_quan is not None:
-        for office_id in offices.ids():
-            if office_id == identity.co_quan or offices.get(office_id).key == identity.co_quan:
-                return office_id, offices.get(office_id)
-        raise WebError(404, f"Chưa có hồ sơ cơ quan '{identity.co_quan}' trên máy chủ.")
-    ids = offices.ids()
-    office_id = wanted if wanted in offices else (ids[0] if ids and not wanted else None)
+    ids = offices.ids(identity)
+    if not ids:
+        raise not_found(f"Chưa có hồ sơ cơ quan '{identity.co_quan or ''}' trên máy chủ.")
+    office_id = wanted if wanted in ids else (ids[0] if not wanted else None)
     if office_id is None:
         raise not_found(f"Không có hồ sơ cơ quan '{wanted}'. Các hồ sơ có: {', '.join(ids)}.")
     return office_id, offices.get(office_id)
+
+
+def office_file(request: Request, office_id: str) -> tuple[Path | None, str | None]:
+    """Return (profile file, None) for a file office, or (None, profile YAML) for one saved in the database."""
+    offices = request.app.state.offices
+    if office_id in offices.paths:
+        return Path(offices.paths[office_id]), None
+    from vanban.store.offices import office_profile, profile_yaml
+
+    return None, profile_yaml(office_profile(request.app.state.store, office_id), office_id)
 
 
 def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -95,7 +103,7 @@ async def job_download(request: Request, job_id: str, name: str) -> FileResponse
 def _batch_context(request: Request, **context: Any) -> dict[str, Any]:
     identity = current_identity(request)
     offices = request.app.state.offices
-    ids = offices.ids() if identity.co_quan is None else [office_choice(request, identity, None)[0]]
+    ids = offices.ids(identity)
     types = {code: t.label for code, t in document_types().items()}
     base: dict[str, Any] = {"types": types, "offices": [(i, offices.label(i)) for i in ids], "kind": "", "error": ""}
     return base | context
