@@ -9,31 +9,24 @@ or the local clerk (then `?co_quan=` names the office profile). Errors are JSON
 from __future__ import annotations
 
 import json
-from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
-from vanban.errors import DataValidationError, Problem
 from vanban.jobs.document import prepare_document, render_prepared
-from vanban.jobs.dossier.achievements import SAFE_NAME
 from vanban.store.schema import ROLE_CLERK, ROLE_LABELS
+from vanban.web.api.dossier_input import DOSSIER_BODY, ROWS_NAME, dossier_json, dossier_upload
 from vanban.web.errors import WebError, not_found
 from vanban.web.identity import current_identity
-from vanban.web.jobs_work import dossier_work, rows_table
+from vanban.web.jobs_work import dossier_work
 from vanban.web.pages.jobs import job_file, job_or_404, office_choice, office_file, runner
-from vanban.web.routes import doc_type_or_404, read_form
+from vanban.web.routes import doc_type_or_404
 
 router = APIRouter(prefix="/api/v1", tags=["vanban"])
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".json", ".yaml", ".yml")
-ACHIEVEMENT_SUFFIXES = (".md", ".txt", ".yaml", ".yml", ".json")
-MAX_FILES = 500
-ROWS = "de_nghi.yaml"  # the JSON rows, one per line: a problem's `dong` is the row's position (from 1)
 
 
 def _wants_docx(request: Request) -> bool:
@@ -170,37 +163,7 @@ async def get_document_file(request: Request, document_id: int, ten: str) -> Fil
     "/ho-so",
     status_code=202,
     summary="Lập hồ sơ khen thưởng (chạy nền)",
-    openapi_extra={
-        "requestBody": {
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["dot_thi_dua", "de_nghi"],
-                        "properties": {
-                            "dot_thi_dua": {"type": "object", "description": "Đợt thi đua, như tệp campaign.yaml"},
-                            "de_nghi": {"type": "array", "items": {"type": "object"}, "description": "Dòng đề nghị"},
-                            "thanh_tich": {"type": "object", "additionalProperties": {"type": "string"}},
-                            "ngay": {"type": "string", "format": "date"},
-                            "pdf": {"type": "boolean"},
-                        },
-                    }
-                },
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {
-                            "dot_thi_dua": {"type": "string", "description": "JSON đợt thi đua"},
-                            "danh_sach": {"type": "string", "format": "binary"},
-                            "thanh_tich": {"type": "array", "items": {"type": "string", "format": "binary"}},
-                            "ngay": {"type": "string"},
-                            "pdf": {"type": "boolean"},
-                        },
-                    }
-                },
-            }
-        }
-    },
+    openapi_extra=DOSSIER_BODY,
 )
 async def create_dossier(request: Request, co_quan: str | None = None) -> JSONResponse:
     """Check and write a dossier as a background job; answer 202 with the job's id and Location."""
@@ -208,9 +171,9 @@ async def create_dossier(request: Request, co_quan: str | None = None) -> JSONRe
     office_id, office = office_choice(request, identity, co_quan)
     profile_path, profile_yaml = office_file(request, office_id)
     if request.headers.get("content-type", "").startswith("multipart/"):
-        campaign, table, table_name, achievements, day, pdf = await _dossier_upload(request)
+        campaign, table, table_name, achievements, day, pdf = await dossier_upload(request)
     else:
-        campaign, table, table_name, achievements, day, pdf = await _dossier_json(request)
+        campaign, table, table_name, achievements, day, pdf = await dossier_json(request)
     work = dossier_work(
         campaign,
         "dot_thi_dua",
@@ -222,81 +185,12 @@ async def create_dossier(request: Request, co_quan: str | None = None) -> JSONRe
         today=day,
         pdf=pdf,
         converter=request.app.state.pdf.converter,
-        json_rows=table_name == ROWS,
+        json_rows=table_name == ROWS_NAME,
     )
     title = f"Hồ sơ khen thưởng – {office.ten}"
     job_id = runner(request).submit("ho-so", identity, title, work, office=office.key or office_id)
     body = {"id": job_id, "trang_thai": "cho", "url": f"/api/v1/cong-viec/{job_id}"}
     return JSONResponse(body, status_code=202, headers={"Location": f"/api/v1/cong-viec/{job_id}"})
-
-
-Dossier = tuple[dict[str, Any], bytes, str, dict[str, bytes], date | None, bool]
-
-
-async def _dossier_json(request: Request) -> Dossier:
-    try:
-        body = await request.json()
-    except ValueError as err:
-        raise WebError(400, f"Nội dung gửi lên không phải JSON hợp lệ: {err}") from err
-    if not isinstance(body, dict):
-        raise DataValidationError([Problem("Phải là một nhóm trường (khóa: giá trị).", field="")])
-    problems = []
-    if not isinstance(body.get("dot_thi_dua"), dict):
-        problems.append(Problem("Thiếu đợt thi đua (một nhóm trường).", field="dot_thi_dua"))
-    if not isinstance(body.get("de_nghi"), list):
-        problems.append(Problem("Thiếu danh sách đề nghị (một danh sách các dòng).", field="de_nghi"))
-    texts = body.get("thanh_tich") or {}
-    if not isinstance(texts, dict) or not all(isinstance(v, str) for v in texts.values()):
-        problems.append(Problem("Phải là các cặp tên tệp: nội dung.", field="thanh_tich"))
-        texts = {}
-    if problems:
-        raise DataValidationError(problems)
-    achievements = {_achievement_name(name): text.encode("utf-8") for name, text in texts.items()}
-    table = rows_table(body["de_nghi"])
-    return body["dot_thi_dua"], table, ROWS, achievements, _day(body.get("ngay")), body.get("pdf") is True
-
-
-async def _dossier_upload(request: Request) -> Dossier:
-    form = await read_form(request, max_files=MAX_FILES)
-    raw = form.get("dot_thi_dua")
-    text = (await raw.read()).decode("utf-8-sig") if isinstance(raw, UploadFile) else str(raw or "")
-    try:
-        campaign = json.loads(text)
-    except ValueError as err:
-        raise DataValidationError([Problem(f"Không phải JSON hợp lệ: {err}", field="dot_thi_dua")]) from err
-    if not isinstance(campaign, dict):
-        raise DataValidationError([Problem("Phải là một nhóm trường (khóa: giá trị).", field="dot_thi_dua")])
-    table = form.get("danh_sach")
-    if not isinstance(table, UploadFile) or not table.filename:
-        raise DataValidationError([Problem("Thiếu bảng danh sách đề nghị (.xlsx).", field="danh_sach")])
-    if Path(table.filename).suffix.lower() not in TABLE_SUFFIXES:
-        message = f"Bảng danh sách phải là tệp {', '.join(TABLE_SUFFIXES)}."
-        raise DataValidationError([Problem(message, table.filename, field="danh_sach")])
-    achievements: dict[str, bytes] = {}
-    for item in form.getlist("thanh_tich"):
-        if isinstance(item, UploadFile) and item.filename:
-            achievements[_achievement_name(item.filename)] = await item.read()
-    day = form.get("ngay")
-    pdf = form.get("pdf") in ("1", "true")
-    return campaign, await table.read(), table.filename, achievements, _day(day if isinstance(day, str) else None), pdf
-
-
-def _achievement_name(name: str) -> str:
-    """Return a plain achievement file name; 422 for a path or a name of another kind."""
-    base = PurePosixPath(name.replace("\\", "/")).name
-    if base != name or Path(base).suffix.lower() not in ACHIEVEMENT_SUFFIXES or not SAFE_NAME.match(base):
-        message = f"Tên tệp thành tích '{name}' phải là một tên tệp .md, .txt, .yaml hoặc .json, không có thư mục."
-        raise DataValidationError([Problem(message, field=f"thanh_tich.{name}")])
-    return base
-
-
-def _day(value: object) -> date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError as err:
-        raise DataValidationError([Problem(f"Ngày '{value}' không hợp lệ (viết yyyy-mm-dd).", field="ngay")]) from err
 
 
 @router.get("/cong-viec/{job_id}", summary="Trạng thái một công việc chạy nền")
