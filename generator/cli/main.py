@@ -31,6 +31,7 @@ from vanban.cli import (
     so_van_ban,
     tai_khoan,
     templates,
+    thong_ke,
     van_ban,
 )
 from vanban.errors import VanbanError
@@ -47,6 +48,7 @@ COMMANDS = (
     serve,
     tai_khoan,
     so_van_ban,
+    thong_ke,
     van_ban,
     ban_hanh,
     huy_so,

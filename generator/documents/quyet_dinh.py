@@ -148,6 +148,8 @@ class Awarded:
     ten: str
     chuc_vu_don_vi: str
     so_vang: str
+    don_vi: str = ""  # the unit as the row gives it (year-end statistics count by it)
+    gioi_tinh: str = ""
 
 
 def awarded(data: dict[str, Any]) -> list[Awarded]:
@@ -159,7 +161,9 @@ def awarded(data: dict[str, Any]) -> list[Awarded]:
     for tt, row in enumerate(ordered, start=1):
         gold = row.get("so_vang") or (str(first_gold + tt - 1) if first_gold else "")
         unit = position_and_unit(row.get("chuc_vu"), row.get("don_vi"))
-        out.append(Awarded(tt, row["loai"], " ".join(row["ten"].split()), unit, gold))
+        name = " ".join(row["ten"].split())
+        unit_name = " ".join((row.get("don_vi") or "").split())
+        out.append(Awarded(tt, row["loai"], name, unit, gold, unit_name, row.get("gioi_tinh") or ""))
     return out
 
 
