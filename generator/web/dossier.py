@@ -147,7 +147,8 @@ async def dossier_submit(request: Request) -> Response:
     state: dict[str, Any] = {"office_id": office_id, "today": today_text, "campaign": parsed.data}
     state |= {"raw": parsed.raw, "rows": rows, "draft_id": draft_id}
     problems: list[Problem] = list(parsed.problems)
-    problems += await dossier_uploads.achievement_uploads(form, rows)
+    if action != "nhap_excel":  # an import replaces the rows: the files chosen with it go to the new rows
+        problems += await dossier_uploads.achievement_uploads(form, rows)
     warnings: list[Problem] = []
     store = request.app.state.store
 
@@ -161,6 +162,9 @@ async def dossier_submit(request: Request) -> Response:
         return _page(request, state, problems=problems + found, notice=notice, status=422 if found else 200)
     if action == "nhap_excel":
         found, warnings = await dossier_uploads.import_excel(form, state)
+        for row in state["rows"]:
+            row.number = -1  # imported rows take only the files matched by their 'Tệp thành tích'
+        found += await dossier_uploads.achievement_uploads(form, state["rows"])
         notice = f"Đã nhập {len(state['rows'])} dòng từ Excel." if state["rows"] else ""
         return _page(request, state, problems=problems + found, warnings=warnings, notice=notice)
     if action == "xuat_excel":

@@ -6,7 +6,6 @@ import io
 import re
 import shutil
 import time
-from pathlib import Path
 from urllib.parse import urlencode
 
 import docx
@@ -310,40 +309,7 @@ def test_warm_converter_pdf_latency() -> None:
 
 # --- dossier page -------------------------------------------------------------------------------------
 
-DOSSIER = Path(__file__).resolve().parents[2] / "samples" / "ho-so-khen-thuong"
-
-
-def dossier_files(with_achievements: bool = True) -> list[tuple[str, tuple[str, bytes]]]:
-    files = [
-        ("dot_thi_dua", ("campaign.yaml", (DOSSIER / "campaign.yaml").read_bytes())),
-        ("danh_sach", ("de-nghi.xlsx", (DOSSIER / "de-nghi.xlsx").read_bytes())),
-    ]
-    if with_achievements:
-        files += [("thanh_tich", (p.name, p.read_bytes())) for p in sorted((DOSSIER / "thanh-tich").iterdir())]
-    return files
-
-
-@pytest.mark.skipif(not (DOSSIER / "campaign.yaml").exists(), reason="chưa có mẫu hồ sơ khen thưởng")
-def test_dossier_check_then_zip(client: TestClient) -> None:
-    form = {"_co_quan": "thads-lam-dong", "ngay": "25/11/2026"}
-    r = client.post("/ho-so", data=form | {"_hanh_dong": "kiem_tra"}, files=dossier_files())
-    assert r.status_code == 200
-    assert "Hồ sơ hợp lệ" in r.text and "01_to-trinh_de-nghi-khen-thuong.docx" in r.text
-    assert "vanban-web" not in r.text  # no temporary path leaks into the page
-    r = client.post("/ho-so", data=form | {"_hanh_dong": "zip"}, files=dossier_files())
-    assert r.status_code == 200 and r.headers["content-type"] == "application/zip"
-    import zipfile
-
-    names = zipfile.ZipFile(io.BytesIO(r.content)).namelist()
-    assert "01_to-trinh_de-nghi-khen-thuong.docx" in names
-
-
-@pytest.mark.skipif(not (DOSSIER / "campaign.yaml").exists(), reason="chưa có mẫu hồ sơ khen thưởng")
-def test_dossier_report_table_lists_problems(client: TestClient) -> None:
-    r = client.post("/ho-so", data={"_co_quan": "thads-lam-dong", "ngay": "25/11/2026"}, files=dossier_files(False))
-    assert r.status_code == 422
-    assert '<table class="report">' in r.text
-    assert "Chưa tải lên tệp thành tích" in r.text and "dòng 2" in r.text
+# The dossier page's own tests (campaign by form, rows, achievements, errors, drafts) are in tests/web_dossier/.
 
 
 def test_dossier_excel_template(client: TestClient) -> None:

@@ -57,3 +57,31 @@ def test_rows_added_and_removed_keep_their_order(client: TestClient, sample_page
     rows = [row for row in _sheet_rows(export.content)[1:] if any(v is not None for v in row)]
     assert len(rows) == 16
     assert rows[0][2] == "Phòng Thi hành án dân sự khu vực 1"
+
+
+def test_excel_and_achievement_files_imported_together(client: TestClient, sample_page: str) -> None:
+    campaign = [
+        (k, v)
+        for k, v in page_pairs(sample_page, without=("_hanh_dong", "ngay"))
+        if not k.startswith(("ds[", "tt", "bc["))
+    ]
+    files = [("tep_excel", ("de-nghi.xlsx", (DOSSIER / "de-nghi.xlsx").read_bytes()))]
+    files += [("thanh_tich", (p.name, p.read_bytes())) for p in sorted((DOSSIER / "thanh-tich").iterdir())]
+    r = post(client, [*campaign, ("_hanh_dong", "nhap_excel")], files=files)
+    assert r.status_code == 200, r.text[:2000]
+    assert r.text.count("đã có: ") == 17
+    checked = post(
+        client,
+        [*page_pairs(r.text, without=("_hanh_dong", "ngay")), ("ngay", "25/11/2026"), ("_hanh_dong", "kiem_tra")],
+    )
+    assert checked.status_code == 200
+    assert "Hồ sơ hợp lệ" in checked.text and "01_to-trinh_de-nghi-khen-thuong.docx" in checked.text
+    assert "vanban-web" not in checked.text  # no temporary path leaks into the page
+
+
+def test_a_missing_achievements_file_is_named_at_its_row(client: TestClient, sample_page: str) -> None:
+    pairs = [(k, "" if k == "tt[0]" else v) for k, v in page_pairs(sample_page, without=("_hanh_dong", "ngay"))]
+    r = post(client, [*pairs, ("ngay", "25/11/2026"), ("_hanh_dong", "kiem_tra")])
+    assert r.status_code == 422
+    assert "Chưa tải lên tệp thành tích &#39;phong-thi-hanh-an-dan-su-khu-vuc-1.md&#39;" in r.text
+    assert '<a href="#tt-0">Danh sách đề nghị, dòng 1, cột &#39;Tệp thành tích&#39;</a>' in r.text
