@@ -165,18 +165,22 @@ class _Binder:
 
 
 def _align_header(group: Bound) -> None:
-    """Give a table's list of column names one input per column (the table may be wider than the names)."""
+    """Give a table's lists of column names and widths one input per column (the table may be wider)."""
     by_key = {c.field.key: c for c in group.children}
     for table in group.children:
-        header = by_key.get(table.field.columns)
-        if table.field.kind != "table" or header is None or header.template is None:
+        if table.field.kind != "table" or table.template is None:
             continue
-        width = len(table.template.children) if table.template else 0
-        while len(header.rows) < width:
-            i = len(header.rows)
-            row = dataclasses.replace(header.template, name=header.name + f"[{i}]", path=header.path + f"[{i + 1}]")
-            row.id, row.where = _dom_id(row.name), f"{header.where} › Cột {i + 1}"
-            header.rows.append(row)
+        width = len(table.template.children)
+        for key in (table.field.columns, table.field.widths):
+            header = by_key.get(key) if key else None
+            if header is None or header.template is None:
+                continue
+            del header.rows[max(width, len([r for r in header.rows if r.value])) :]  # the one empty row of a list
+            while len(header.rows) < width:
+                i = len(header.rows)
+                row = dataclasses.replace(header.template, name=f"{header.name}[{i}]", path=f"{header.path}[{i + 1}]")
+                row.id, row.where = _dom_id(row.name), f"{header.where} › Cột {i + 1}"
+                header.rows.append(row)
 
 
 def bind(

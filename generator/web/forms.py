@@ -9,7 +9,8 @@ A field added to a schema appears in the form with no code here, and no shape fa
 - object → fieldset of its properties; object of free keys (`additionalProperties` only) → rows of
   (name, value); "a text (or number) or an object" → one input, or the object's fields below it;
 - array of scalars → repeatable inputs; array of objects → repeatable fieldsets; array of arrays (the
-  results table's rows) → a table editor whose header is the sibling list of column names (TABLE_HEADERS);
+  results table's rows) → a table editor whose header is the sibling list of column names and whose last row
+  the sibling list of column widths (TABLE_HEADERS, TABLE_WIDTHS), so adding a column adds to all three;
 - the body tree `urn:vanban:noi-dung` → a textarea in the outline syntax (generator/documents/outline.py);
 - any other shape → a YAML textarea (kind "yaml"), so no schema shape is ever unreachable; no schema of
   vanban has one (tests/web_form checks every document type).
@@ -36,6 +37,7 @@ BOOLEAN_OPTIONS = [("co", "Có"), ("khong", "Không")]
 YAML_MODE = "_yaml:"  # hidden input `_yaml:<name>` = the body at <name> is written as YAML, not outline
 SCALAR_KINDS = {"text", "textarea", "integer", "number", "date", "select", "boolean"}
 TABLE_HEADERS = {"dong": "cot"}  # a table's rows → the sibling list that names its columns (bang_ket_qua)
+TABLE_WIDTHS = {"dong": "do_rong"}  # a table's rows → the sibling list of its columns' relative widths
 EITHER_TEXT = "_chu"  # input name part of the scalar branch of "a text or an object" (never a schema key)
 MAP_KEY, MAP_VALUE = "ten", "gia_tri"  # the two inputs of one row of an object of free keys
 _WORDS = re.compile(r"\b(?:true|false|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b")
@@ -62,7 +64,8 @@ class FormField:
     number_or_text: bool = False  # text: read "25" as the number 25, other text as typed
     one_or_many: bool = False  # list: "a text or a list of texts"; one line is the text (printed as typed)
     columns: str = ""  # table: the key of the sibling list naming its columns
-    header_of: str = ""  # list: the key of the sibling table this list names the columns of
+    widths: str = ""  # table: the key of the sibling list of its columns' widths
+    header_of: str = ""  # list: the key of the sibling table whose column names (or widths) this list holds
     default: str = ""  # boolean: how the schema's default reads ("Có"), "" when it gives none
 
 
@@ -146,12 +149,15 @@ def form_field(spec: FieldSpec, node: Mapping[str, Any] | None = None, resolver:
 
 
 def _link_tables(children: list[FormField]) -> list[FormField]:
-    """Join a table to the sibling list naming its columns, so both are edited as one table."""
+    """Join a table to the sibling lists of its column names and widths, so all three are edited as one table."""
     by_key = {c.key: c for c in children}
     for c in children:
         header = by_key.get(TABLE_HEADERS.get(c.key, ""))
+        widths = by_key.get(TABLE_WIDTHS.get(c.key, ""))
         if c.kind == "table" and header is not None and header.kind == "list":
             c.columns, header.header_of = header.key, c.key
+            if widths is not None and widths.kind == "list":
+                c.widths, widths.header_of = widths.key, c.key
     return children
 
 

@@ -15,7 +15,7 @@ from vanban.web.app import create_app
 from vanban.web.settings import Settings
 
 from tests.web.live import CHROMIUM_MISSING, launch_chromium, live_server
-from tests.web_form.helpers import docx_tables
+from tests.web_form.helpers import docx_column_widths, docx_tables
 
 pytestmark = [
     pytest.mark.browser,
@@ -153,11 +153,15 @@ def test_results_table_edited_in_the_page_reaches_the_docx(browser, server: str,
     page.fill("[name='bang_ket_qua.dong[3][3]']", "9")
     page.fill("[name='bang_ket_qua.dong[3][4]']", "90%")
     table.locator("tbody tr").nth(1).locator("button.remove").click()
+    for column, weight in zip(range(1, 6), ("4", "2", "2", "1,5", "1"), strict=True):  # the widths row follows
+        page.fill(f"[name='bang_ket_qua.do_rong[{column}]']", weight)
     with page.expect_download() as info:
         page.click("button[value=docx]")
     target = tmp_path / "bao-cao.docx"
     info.value.save_as(target)
     rows = next(t for t in docx_tables(target.read_bytes()) if "Ghi chú" in t[0])
+    widths = next(t for t in docx_column_widths(target.read_bytes()) if len(t) == 5)
+    assert [round(w / widths[-1], 1) for w in widths] == [4.0, 2.0, 2.0, 1.5, 1.0]
     assert rows == [
         ["Nội dung", "Được giao", "Đã hoàn thành", "Tỷ lệ", "Ghi chú"],
         ["Hồ sơ thi hành án đang thụ lý", "1.248", "1.248", "100,00%", "2024"],
