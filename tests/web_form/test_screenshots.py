@@ -25,6 +25,7 @@ pytestmark = [
     pytest.mark.skipif(not os.environ.get("VANBAN_SCREENSHOT"), reason="chỉ khi cập nhật ảnh: VANBAN_SCREENSHOT=1"),
 ]
 IMAGES = ROOT / "docs" / "images"
+COMMON = ROOT / "tests" / "web_jobs" / "cong-van-chung.yaml"  # the fields every công văn of the batch shares
 LAPTOP, PHONE = (1366, 768), (390, 844)
 MAX_BYTES = 200_000
 
@@ -75,7 +76,19 @@ def _results_table(page) -> None:  # noqa: ANN001
     page.evaluate("document.getElementById('f-bang_ket_qua').scrollIntoView({block: 'start'})")
 
 
-def test_screenshots(browser, server: str) -> None:
+def _batch_job(page, table: Path) -> None:  # noqa: ANN001
+    """Run a batch of công văn from its page and wait on the job page until it is done."""
+    page.get_by_label("Loại văn bản").select_option("cong-van")
+    page.get_by_label("Bảng danh sách (.xlsx, .csv)").set_input_files(str(table))
+    page.get_by_label("Trường chung cho mọi dòng (.yaml, .json; không bắt buộc)").set_input_files(str(COMMON))
+    page.get_by_role("button", name="Chạy").click()
+    page.wait_for_url("**/cong-viec/*")
+    page.locator("#job-state", has_text="Xong").wait_for(timeout=60_000)
+
+
+def test_screenshots(browser, server: str, tmp_path: Path) -> None:
+    table = tmp_path / "danh-sach.csv"
+    table.write_text("so,trich_yeu\n" + "".join(f"{10 + i},về việc số {i + 1}\n" for i in range(6)), "utf-8")
     shoot(browser, f"{server}/", "trang-chu")
     shoot(browser, f"{server}/van-ban/cong-van?mau=1", "bieu-mau")
     shoot(browser, f"{server}/van-ban/bao-cao-thanh-tich?mau=1", "bang-ket-qua", then=_results_table)
@@ -84,3 +97,4 @@ def test_screenshots(browser, server: str) -> None:
     shoot(browser, f"{server}/ho-so", "ho-so", then=lambda p: p.click("button[value=mau]"))
     shoot(browser, f"{server}/lich-su", "lich-su")
     shoot(browser, f"{server}/so-van-ban-di", "so-van-ban-di")
+    shoot(browser, f"{server}/lo-van-ban", "cong-viec", then=lambda p: _batch_job(p, table))
