@@ -27,12 +27,14 @@ from vanban.jobs.dossier.documents import (
     meeting_after_proposal,
     to_trinh_data,
 )
+from vanban.jobs.dossier.eligibility import check_eligibility
 from vanban.jobs.dossier.nominations import Nomination, Table, read_nominations
 from vanban.jobs.dossier.review import Review, review
 from vanban.nd30.awards import order_nominees
 from vanban.pipeline.load import Source
 from vanban.pipeline.naming import FileNamer
 from vanban.profile import Office, load_office
+from vanban.vi import parse_date
 
 if TYPE_CHECKING:
     from vanban.store.database import Store
@@ -163,7 +165,7 @@ def plan_dossier(
             [],
             file=campaign.file,
         )
-    office = load_office(campaign.office_path)
+    issuer = load_office(campaign.office_path)
     given = table if isinstance(table, Table) else None
     table_path = given.file if given is not None else Path(table) if table is not None else campaign.table
     if table_path is None:
@@ -184,6 +186,11 @@ def plan_dossier(
     nominations = given or read_nominations(table_path, sheet=campaign.sheet if table is None else None)
     result = review(campaign, nominations, today)
     problems, warnings = list(result.problems), list(result.warnings)
+    if record is not None:
+        # Danh hiệu across years (Luật Thi đua, khen thưởng 2022, Điều 21–24): the record holds the earlier ones.
+        end = campaign.phong_trao.get("den_ngay")
+        year = parse_date(end).year if end else today.year
+        problems += check_eligibility(record, result.nominations, year, issuer.key)
     inputs = [p for p in (campaign.file, campaign.office_path, table_path) if p is not None]
 
     # The báo cáo set and the danh sách follow the tờ trình's order: tập thể first, by form (awards.order_nominees).
@@ -207,7 +214,7 @@ def plan_dossier(
         if path is not None:
             inputs.append(path)
         if body is not None and not trouble:
-            reports.append((record, bao_cao_data(campaign, record, body, extra, office)))
+            reports.append((record, bao_cao_data(campaign, record, body, extra, issuer)))
     if not result.passed and not problems:
         problems.append(
             Problem(
@@ -220,7 +227,7 @@ def plan_dossier(
     if not problems:
         voted = [r for r in result.nominations if r.index in result.votes]
         bien_ban = bien_ban_data(campaign, voted)
-        ref = bien_ban_ref(campaign, office)
+        ref = bien_ban_ref(campaign, issuer)
         if ref is None:
             problems.append(
                 Problem(
@@ -246,7 +253,7 @@ def plan_dossier(
             checked: bool = False,
         ) -> None:
             """Prepare one document; file its problems where the clerk wrote the data, or plan it."""
-            prepared, trouble = _prepare(kind, data, office, checked=checked)
+            prepared, trouble = _prepare(kind, data, issuer, checked=checked)
             located = locate(trouble)
             problems.extend(p for p in located if not p.warning)
             warnings.extend(p for p in located if p.warning)
@@ -289,4 +296,4 @@ def plan_dossier(
             )
     if problems:
         raise DossierError(problems, warnings, file=campaign.file)
-    return DossierPlan(campaign, office, table_path, result, documents, inputs, today, warnings)
+    return DossierPlan(campaign, issuer, table_path, result, documents, inputs, today, warnings)
