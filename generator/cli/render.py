@@ -25,10 +25,18 @@ def cmd_render(args: argparse.Namespace) -> int:
     with open_db(args, create=True) if keep else nullcontext() as store:
         recording = None
         data: Path | Source = args.data
+        office = args.co_quan
         if store is not None:
+            from vanban.pipeline.load import load_data
+            from vanban.profile import STORED_PREFIX
+            from vanban.store.documents import recorded_office
             from vanban.store.record import Recording
 
             recording = Recording(store, issue=args.cap_so, secret=args.mat, council=args.hoi_dong)
+            data = load_data(args.data)
+            named = data.data.get("co_quan") if isinstance(data.data, dict) else None
+            if office is None and isinstance(named, str) and named.startswith(STORED_PREFIX):
+                office = recorded_office(store, data.data)  # an office kept in the database (the web app's)
         else:
             from vanban.pipeline.load import load_data
             from vanban.store.citations import citations_need_database
@@ -39,7 +47,7 @@ def cmd_render(args: argparse.Namespace) -> int:
             args.loai,
             data,
             args.output,
-            office=args.co_quan,
+            office=office,
             template=args.template,
             pdf=args.pdf,
             pdfa=args.pdfa,

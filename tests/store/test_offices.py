@@ -129,3 +129,22 @@ def test_record_names_a_saved_office_and_reopen_resolves_it(db_url, tmp_path):
             documents.recorded_office(store, {"co_quan": "co-quan:khong-co"})
         sample = documents.recorded_office(store, {"co_quan": str(SAMPLES / "co-quan" / "cuc-thads.yaml")})
         assert sample.viet_tat == "CQLTHADS"
+
+
+def test_the_cli_renders_data_naming_an_office_of_the_database(db_url, tmp_path, capsys):
+    """A document reopened from the web names its office `co-quan:<key>`; `vanban render --db` finds it there."""
+    from vanban.cli.main import main
+
+    with open_store(db_url, create=True) as store:
+        office = offices.save_office(store, PROFILE)
+    data = yaml.safe_load((SAMPLES / "cong-van" / "cong-van.yaml").read_text(encoding="utf-8"))
+    data.update(co_quan=office.reference, don_vi_soan_thao="VP", nguoi_ky="Trần Thị Hoa")
+    path = tmp_path / "cv.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["render", "cong-van", str(path), "-o", str(tmp_path / "cv.docx"), "--db", db_url]) == 0, (
+        capsys.readouterr().err
+    )
+    from docx import Document
+
+    header = " ".join(c.text for row in Document(tmp_path / "cv.docx").tables[0].rows for c in row.cells)
+    assert office.name_lines[0] in header.upper()
