@@ -33,7 +33,7 @@ COLUMNS = (
 )
 
 
-def _row(entry: Entry) -> list[str]:
+def register_row(entry: Entry) -> list[str]:
     """Return the ten cells of a register line."""
     day = dt.date.fromisoformat(entry.ngay).strftime("%d/%m/%Y") if entry.ngay else ""
     kind = DOCUMENT_KINDS.get(entry.loai, "báo cáo" if entry.loai == "bao-cao-thanh-tich" else entry.loai)
@@ -52,7 +52,7 @@ def _row(entry: Entry) -> list[str]:
     ]
 
 
-def _cover(entries: Sequence[Entry], year: int, office_lines: tuple[str, str]) -> list[str]:
+def cover_lines(entries: Sequence[Entry], year: int, office_lines: tuple[str, str]) -> list[str]:
     """Return the cover lines of Phụ lục IV for these entries."""
     days = sorted(e.ngay for e in entries if e.ngay)
     numbers = [e.so for e in entries]
@@ -82,7 +82,7 @@ def write_docx(entries: Sequence[Entry], year: int, output: Path, office_lines: 
     style = document.styles["Normal"]
     style.font.name = "Times New Roman"
     style.font.size = Pt(12)
-    for index, line in enumerate(_cover(entries, year, office_lines)):
+    for index, line in enumerate(cover_lines(entries, year, office_lines)):
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(line)
@@ -106,7 +106,7 @@ def write_docx(entries: Sequence[Entry], year: int, output: Path, office_lines: 
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     for entry in entries:
         cells = table.add_row().cells
-        for cell, value, width in zip(cells, _row(entry), widths, strict=True):
+        for cell, value, width in zip(cells, register_row(entry), widths, strict=True):
             cell.width = width
             cell.text = value
     document.save(str(output))
@@ -158,7 +158,7 @@ def write_xlsx(entries: Sequence[Entry], year: int, output: Path) -> Path:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for entry in entries:
-        sheet.append(_row(entry) + [entry.day_so, entry.trang_thai])
+        sheet.append(register_row(entry) + [entry.day_so, entry.trang_thai])
     for column, (_, width) in zip("ABCDEFGHIJ", COLUMNS, strict=True):
         sheet.column_dimensions[column].width = width * 5
     sheet.freeze_panes = "A2"

@@ -70,9 +70,9 @@ async def register_page(request: Request, nam: int | None = None, co_quan: str =
         "year": year,
         "key": key or "",
         "choices": choices,
-        "cover": printout._cover(entries, year, _office_lines(request, key)),
+        "cover": printout.cover_lines(entries, year, _office_lines(request, key)),
         "columns": [title for title, _ in printout.COLUMNS],
-        "rows": [(entry, printout._row(entry)) for entry in entries],
+        "rows": [(entry, printout.register_row(entry)) for entry in entries],
         "suffix": f"?co_quan={key}" if key and choices else "",
     }
     return request.app.state.templates.TemplateResponse(request, "register.html", context)
