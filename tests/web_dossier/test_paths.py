@@ -26,3 +26,20 @@ def test_achievement_paths_outside_the_page_are_refused(client: TestClient, samp
     assert "root:" not in r.text
     assert 'href="#tt-0"' in r.text  # the problem links to the row's achievements box
     assert "vanban-web" not in r.text
+
+
+def test_manifest_in_the_zip_names_no_server_path(client: TestClient, sample_page: str) -> None:
+    import io
+    import zipfile
+    from pathlib import Path
+
+    pairs = [*page_pairs(sample_page, without=("_hanh_dong", "ngay")), ("ngay", "25/11/2026"), ("_hanh_dong", "zip")]
+    r = post(client, pairs)
+    assert r.status_code == 200
+    archive = zipfile.ZipFile(io.BytesIO(r.content))
+    root = str(Path(__file__).resolve().parents[2])
+    manifests = [n for n in archive.namelist() if n.endswith(".json")]
+    assert manifests
+    for name in manifests:
+        text = archive.read(name).decode("utf-8")
+        assert root not in text and "vanban-web" not in text and "/tmp" not in text, name
