@@ -32,7 +32,6 @@ from vanban.web.routes import OUTLINE_HELP, attachment, office_or_404, read_form
 __all__ = ["router", "safe_relative"]
 
 router = APIRouter()
-router.include_router(dossier_jobs.router)
 
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 ACHIEVEMENT_SUFFIXES = (".docx", ".txt", ".md")

@@ -75,9 +75,9 @@ def test_nominations_typed_in_the_page_and_the_dossier_with_progress(browser: An
         assert page.locator("tbody.nominee").count() == 2
         assert page.input_value("#ds-1-ten") == "Nguyễn Thị Hạnh Dung"  # rows come back numbered from 0
         page.click("button[value=zip_pdf]")
-        page.wait_for_url("**/ho-so/cong-viec/**")
-        link = page.wait_for_selector(".files a[href$='.zip']", timeout=60_000)
-        assert page.eval_on_selector("progress", "p => p.value === p.max")
+        page.wait_for_url("**/cong-viec/**")
+        link = page.wait_for_selector("#job-files a[href$='.zip']", timeout=60_000)
+        assert page.eval_on_selector("#job-progress", "p => p.value === p.max && p.max > 1")
         with page.expect_download() as info:
             link.click()
         archive = Path(info.value.path()).read_bytes()

@@ -26,20 +26,20 @@ def test_pdf_dossier_runs_as_a_job_with_progress(client: TestClient, sample_page
     )
     assert r.status_code == 303, r.text[:2000]
     page_url = r.headers["location"]
-    assert page_url.startswith("/ho-so/cong-viec/")
+    assert page_url.startswith("/cong-viec/")
     page = client.get(page_url)
     assert page.status_code == 200
-    assert "<progress" in page.text and "data-job-status" in page.text
+    assert "<progress" in page.text and "data-status-url" in page.text
     deadline = time.monotonic() + 60
     seen: list[tuple[int, int]] = []
     while True:
-        state = client.get(f"{page_url}/trang-thai").json()
-        seen.append((state["xong"], state["tong"]))
-        if state["ket_thuc"] or time.monotonic() > deadline:
+        state = client.get(f"{page_url}.json").json()
+        seen.append((state["da_xong"], state["tong"]))
+        if state["trang_thai"] in ("xong", "loi") or time.monotonic() > deadline:
             break
         time.sleep(0.1)
     assert state["trang_thai"] == "xong", state
-    assert state["tong"] >= 3 and state["xong"] == state["tong"]
+    assert state["tong"] >= 3 and state["da_xong"] == state["tong"]
     archive = next(name for name in state["tep"] if name.endswith(".zip"))
     download = client.get(f"{page_url}/tep/{archive}")
     assert download.status_code == 200
@@ -51,4 +51,4 @@ def test_pdf_dossier_runs_as_a_job_with_progress(client: TestClient, sample_page
 
 
 def test_a_job_of_nobody_is_a_404(client: TestClient) -> None:
-    assert client.get("/ho-so/cong-viec/0123456789abcdef0123456789abcdef").status_code == 404
+    assert client.get("/cong-viec/0123456789abcdef0123456789abcdef").status_code == 404

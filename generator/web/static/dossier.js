@@ -1,6 +1,6 @@
-// vanban dossier page: add/remove rows of the danh sách, clear an achievements text read from a file,
-// and the progress of a dossier job. Rows are <tbody class="nominee"> in #bang-de-nghi; the row
-// template's inputs are named with __N__, replaced by the next free number (the server keeps the order).
+// vanban dossier page: add/remove rows of the danh sách, clear an achievements text read from a file.
+// Rows are <tbody class="nominee"> in #bang-de-nghi; the row template's inputs are named with __N__,
+// replaced by the next free number (the server keeps the order).
 "use strict";
 (function () {
   function renumber(table) {
@@ -47,41 +47,5 @@
       source.remove();
       text.focus();
     }
-  });
-
-  // A dossier job: poll its state once a second, fill the progress bar, list its files when done.
-  document.addEventListener("DOMContentLoaded", function () {
-    var job = document.querySelector("[data-job-status]");
-    if (!job) return;
-    var bar = job.querySelector("progress");
-    var message = job.querySelector(".message");
-    var files = job.querySelector(".files");
-    function poll() {
-      fetch(job.dataset.jobStatus, { headers: { Accept: "application/json" } })
-        .then(function (r) { return r.json(); })
-        .then(function (s) {
-          if (s.tong) { bar.max = s.tong; bar.value = s.xong; }
-          message.textContent = s.thong_bao + (s.tong ? " (" + s.xong + "/" + s.tong + ")" : "");
-          if (!s.ket_thuc) { setTimeout(poll, 1000); return; }
-          bar.max = 1; bar.value = 1;
-          files.innerHTML = "";
-          s.tep.forEach(function (name) {
-            var li = document.createElement("li");
-            var a = document.createElement("a");
-            a.href = job.dataset.jobFiles + encodeURI(name);
-            a.textContent = name;
-            li.appendChild(a);
-            files.appendChild(li);
-          });
-          s.loi.forEach(function (text) {
-            var li = document.createElement("li");
-            li.className = "bad";
-            li.textContent = text;
-            files.appendChild(li);
-          });
-        })
-        .catch(function () { setTimeout(poll, 2000); });
-    }
-    poll();
   });
 })();
