@@ -12,6 +12,7 @@ SAMPLE_OF = {
     "bien-ban": SAMPLES / "bien-ban" / "bien-ban.yaml",
     "bao-cao-thanh-tich": SAMPLES / "bao-cao-thanh-tich" / "ca-nhan.yaml",
     "quyet-dinh": SAMPLES / "quyet-dinh" / "quyet-dinh.yaml",
+    "thong-bao": SAMPLES / "thong-bao" / "thong-bao.yaml",
 }
 # The other variant of a template that holds two (the báo cáo's tập thể header with the agency column).
 OTHER_VARIANTS = [("bao-cao-thanh-tich", SAMPLES / "bao-cao-thanh-tich" / "tap-the.yaml")]

@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # only annotations: importing the registry (for DOCUMENT_CODE
     from vanban.profile import Office
 
 # Every document type's code, without importing the type modules (the CLI's choices); a test keeps it in step.
-DOCUMENT_CODES = ("cong-van", "ke-hoach", "to-trinh", "danh-sach", "bien-ban", "bao-cao-thanh-tich", "quyet-dinh")
+DOCUMENT_CODES = ("cong-van", "ke-hoach", "to-trinh", "danh-sach", "bien-ban", "bao-cao-thanh-tich", "quyet-dinh", "thong-bao")
 
 
 @dataclass
@@ -55,7 +55,7 @@ def _load_all() -> None:
 
     global _ALL_LOADED
     _ALL_LOADED = True
-    for module in ("cong_van", "ke_hoach", "to_trinh", "danh_sach", "bien_ban", "bao_cao_thanh_tich", "quyet_dinh"):
+    for module in ("cong_van", "ke_hoach", "to_trinh", "danh_sach", "bien_ban", "bao_cao_thanh_tich", "quyet_dinh", "thong_bao"):
         try:
             importlib.import_module(f"vanban.documents.{module}")
         except ModuleNotFoundError as err:

@@ -25,6 +25,7 @@ BUILDERS = {
     "bien-ban": "bien_ban",
     "bao-cao-thanh-tich": "bao_cao_thanh_tich",
     "quyet-dinh": "quyet_dinh",
+    "thong-bao": "thong_bao",
 }
 
 
