@@ -48,4 +48,22 @@
       text.focus();
     }
   });
+
+  // Empty table cells are not sent (the server reads a missing cell as empty): a long danh sách stays
+  // under the server's limit on form fields. The form's data is taken at submit, so they are re-enabled
+  // right after (a download leaves the page open).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.id !== "dossier-form") return;
+    var skipped = [];
+    form.querySelectorAll("#bang-de-nghi input[name^='ds['], #bang-de-nghi select[name^='ds['], #bang-de-nghi textarea").forEach(function (el) {
+      if (!el.disabled && el.value === "") {
+        el.disabled = true;
+        skipped.push(el);
+      }
+    });
+    setTimeout(function () {
+      skipped.forEach(function (el) { el.disabled = false; });
+    }, 0);
+  });
 })();
