@@ -13,6 +13,7 @@ SAMPLE_OF = {
     "bao-cao-thanh-tich": SAMPLES / "bao-cao-thanh-tich" / "ca-nhan.yaml",
     "quyet-dinh": SAMPLES / "quyet-dinh" / "quyet-dinh.yaml",
     "thong-bao": SAMPLES / "thong-bao" / "thong-bao.yaml",
+    "danh-sach-tong-hop": SAMPLES / "danh-sach-tong-hop" / "danh-sach-tong-hop.yaml",
 }
 # The other variant of a template that holds two (the báo cáo's tập thể header with the agency column).
 OTHER_VARIANTS = [("bao-cao-thanh-tich", SAMPLES / "bao-cao-thanh-tich" / "tap-the.yaml")]

@@ -13,7 +13,17 @@ if TYPE_CHECKING:  # only annotations: importing the registry (for DOCUMENT_CODE
     from vanban.profile import Office
 
 # Every document type's code, without importing the type modules (the CLI's choices); a test keeps it in step.
-DOCUMENT_CODES = ("cong-van", "ke-hoach", "to-trinh", "danh-sach", "bien-ban", "bao-cao-thanh-tich", "quyet-dinh", "thong-bao")
+DOCUMENT_CODES = (
+    "cong-van",
+    "ke-hoach",
+    "to-trinh",
+    "danh-sach",
+    "bien-ban",
+    "bao-cao-thanh-tich",
+    "quyet-dinh",
+    "thong-bao",
+    "danh-sach-tong-hop",
+)
 
 
 @dataclass
@@ -55,7 +65,8 @@ def _load_all() -> None:
 
     global _ALL_LOADED
     _ALL_LOADED = True
-    for module in ("cong_van", "ke_hoach", "to_trinh", "danh_sach", "bien_ban", "bao_cao_thanh_tich", "quyet_dinh", "thong_bao"):
+    modules = ("cong_van", "ke_hoach", "to_trinh", "danh_sach", "bien_ban", "bao_cao_thanh_tich", "quyet_dinh")
+    for module in (*modules, "thong_bao", "danh_sach_tong_hop"):
         try:
             importlib.import_module(f"vanban.documents.{module}")
         except ModuleNotFoundError as err:

@@ -26,6 +26,7 @@ BUILDERS = {
     "bao-cao-thanh-tich": "bao_cao_thanh_tich",
     "quyet-dinh": "quyet_dinh",
     "thong-bao": "thong_bao",
+    "danh-sach-tong-hop": "danh_sach_tong_hop",
 }
 
 
