@@ -67,7 +67,12 @@ def test_jobs_folder_defaults_beside_the_database(settings: Settings, tmp_path: 
     app.state.store.close()
 
 
-def test_dossier_job_waits_runs_finishes_and_its_files_download(settings: Settings) -> None:
+def test_dossier_job_waits_runs_finishes_and_its_files_download(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every progress report is written (not one per 0.25 s), so the per-document steps are seen however fast
+    # the machine runs the dossier.
+    monkeypatch.setattr("vanban.web.jobs.REPORT_EVERY", 0.0)
     fake = FakeConverter()
     gate = threading.Event()
 
