@@ -125,7 +125,7 @@ def render_form(
         "doc": doc,
         "types": document_types(),
         "office_id": office_id,
-        "offices": [(i, offices.label(i)) for i in offices.ids()],
+        "offices": [(i, offices.label(i)) for i in offices.ids(current_identity(request))],
         "fields": bound,
         "problems": problems or [],
         "loose": loose,
@@ -190,7 +190,8 @@ def attachment(body: bytes, media_type: str, filename: str, *, inline: bool = Fa
 @router.get("/", response_class=HTMLResponse)
 async def index(request: Request) -> HTMLResponse:
     offices = request.app.state.offices
-    context = {"types": document_types(), "offices": [(i, offices.label(i)) for i in offices.ids()]}
+    mine = offices.ids(current_identity(request))  # a signed-in person is offered only their own office
+    context = {"types": document_types(), "offices": [(i, offices.label(i)) for i in mine]}
     return request.app.state.templates.TemplateResponse(request, "index.html", context)
 
 
