@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from vanban.jobs.dossier.quotas import Unit
 from vanban.jobs.round.campaign import load_round
-from vanban.jobs.round.checks import _same_person, check_round
+from vanban.jobs.round.checks import check_round, same_nominee
 from vanban.jobs.round.units import UnitDossier, UnitRow
 
 from tests.round.conftest import CAP_TREN
@@ -39,8 +39,8 @@ def unit(name: str, rows: list[UnitRow], staff: int | None = 300, sent: date = d
         (person("Cù Thị Lan Anh"), person("Cù Thị Lan"), False),
     ],
 )
-def test_same_person(a: UnitRow, b: UnitRow, same: bool) -> None:
-    assert _same_person(a, b) is same
+def testsame_nominee(a: UnitRow, b: UnitRow, same: bool) -> None:
+    assert same_nominee(a, b) is same
 
 
 def test_quota_follows_each_units_size() -> None:

@@ -126,3 +126,18 @@ def test_excel_list_needs_its_unit_in_the_round_file(tmp_path: Path) -> None:
     assert [r.data["ten"] for r in unit.rows] == ["Ksor Thị Hoa", "Rơ Châm Minh", "Nay Thị Lệ"]
     assert unit.unit.so_cong_chuc == 250 and str(unit.submitted) == "2026-12-01"
     assert "gia-lai.xlsx" in unit.rows[0].where and "dòng 2" in unit.rows[0].where
+
+
+def test_corrupted_member_is_named(unit_zips: list[Path], tmp_path: Path) -> None:
+    broken = tmp_path / "kh" / "ho-so.zip"
+    broken.parent.mkdir()
+    shutil.copy(unit_zips[1].with_name("manifest.json"), broken.with_name("manifest.json"))
+    raw = bytearray(unit_zips[1].read_bytes())
+    with zipfile.ZipFile(unit_zips[1]) as z:
+        info = next(i for i in z.infolist() if i.filename.startswith("01_to-trinh"))
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    raw[start + 10] ^= 0xFF  # one byte of the member's data: its CRC no longer matches
+    broken.write_bytes(bytes(raw))
+    unit = import_unit(broken, load_round(CAP_TREN))
+    assert len(unit.problems) == 1
+    assert unit.problems[0].message.startswith(f"kh/ho-so.zip › {info.filename}: Tệp '{info.filename}' ")

@@ -24,7 +24,7 @@ from vanban.nd30.voting import judge_votes, percent_text
 from vanban.pipeline.columns import fold
 from vanban.vi import format_count, format_date_short
 
-__all__ = ["check_round", "vote_of"]
+__all__ = ["check_round", "same_nominee", "vote_of"]
 
 KIND_LABEL = {"tong": "tập thể và cá nhân", **KINDS}
 
@@ -33,7 +33,7 @@ def _identity(row: UnitRow) -> tuple[str, str]:
     return (str(row.data.get("loai")), fold(str(row.data.get("ten") or "")))
 
 
-def _same_person(a: UnitRow, b: UnitRow) -> bool:
+def same_nominee(a: UnitRow, b: UnitRow) -> bool:
     """Tell whether two rows name the same nominee: same kind and name, and same birth date when both give one."""
     if _identity(a) != _identity(b):
         return False
@@ -65,7 +65,7 @@ def check_duplicates(units: Sequence[UnitDossier]) -> None:
     seen: list[tuple[UnitDossier, UnitRow]] = []
     for unit in units:
         for row in unit.rows:
-            first = next(((u, r) for u, r in seen if _same_person(r, row)), None)
+            first = next(((u, r) for u, r in seen if same_nominee(r, row)), None)
             if first is not None:
                 other, earlier = first
                 where = "cùng hồ sơ" if other is unit else f"hồ sơ của {other.unit.ten}"

@@ -15,6 +15,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -61,8 +62,13 @@ class UnitDossier:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def _member_sha256(archive: zipfile.ZipFile, name: str) -> str:
+    """Hash a zip member as it is read, a megabyte at a time (a large member is never held whole)."""
+    digest = hashlib.sha256()
+    with archive.open(name) as member:
+        for chunk in iter(lambda: member.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _problem(label: str, message: str, *, member: str | None = None) -> Problem:
@@ -112,7 +118,12 @@ def verify_zip(path: Path, archive: zipfile.ZipFile) -> tuple[dict[str, Any] | N
         if name not in expected:
             problems.append(_problem(label, f"Tệp '{name}' có trong zip nhưng không có trong {found}.", member=name))
             continue
-        if _sha256(archive.read(name)) != expected[name]:
+        try:
+            digest = _member_sha256(archive, name)
+        except (zipfile.BadZipFile, zlib.error, OSError) as err:
+            problems.append(_problem(label, f"Tệp '{name}' trong zip bị hỏng, không đọc được ({err}).", member=name))
+            continue
+        if digest != expected[name]:
             problems.append(
                 _problem(label, f"Tệp '{name}' đã bị thay đổi sau khi lập hồ sơ (sha256 khác {found}).", member=name)
             )
