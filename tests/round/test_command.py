@@ -145,3 +145,17 @@ def test_help_is_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
         main(["dot-khen-thuong", "--help"])
     out = capsys.readouterr().out
     assert "Cách dùng: vanban dot-khen-thuong" in out and "--bo-qua-don-vi-loi" in out
+
+
+def test_a_documents_problem_points_at_the_round_files_section(unit_zips: list[Path], tmp_path: Path) -> None:
+    text = CAP_TREN.read_text(encoding="utf-8").replace("nguoi_ky: Phạm Thu Hằng", "nguoi_ky: Không Có Ai")
+    bad_copy = tmp_path / "cap-tren.yaml"
+    bad_copy.write_text(
+        text.replace("../co-quan/cuc-thads.yaml", str(CAP_TREN.parent.parent / "co-quan" / "cuc-thads.yaml"))
+    )
+    with pytest.raises(VanbanError) as err:
+        build_round(bad_copy, unit_zips[:1], tmp_path / "kq")
+    problem = err.value.problems[0]  # type: ignore[attr-defined]
+    assert problem.field == "thong_bao.nguoi_ky" and problem.row is not None
+    assert problem.message.startswith("Thông báo kết quả – Thi hành án dân sự tỉnh Lâm Đồng: Người ký 'Không Có Ai'")
+    assert not (tmp_path / "kq").exists() or not any((tmp_path / "kq").iterdir())

@@ -17,7 +17,7 @@ from typing import Any
 from vanban.documents import Prepared
 from vanban.errors import DataValidationError, Problem
 from vanban.jobs.document import prepare_document
-from vanban.jobs.round.campaign import RoundCampaign, RoundForm, load_round
+from vanban.jobs.round.campaign import RoundCampaign, RoundForm, load_round, round_problem
 from vanban.jobs.round.checks import check_round
 from vanban.jobs.round.documents import (
     bien_ban_data,
@@ -33,6 +33,16 @@ from vanban.pipeline.naming import FileNamer
 from vanban.vi import ascii_slug
 
 __all__ = ["PlannedDocument", "RoundError", "RoundPlan", "plan_round"]
+
+
+# The round file's section each document's own fields come from (its problems are located there).
+SECTIONS = {
+    "to-trinh": "to_trinh",
+    "danh-sach-tong-hop": "to_trinh",
+    "bien-ban": "cuoc_hop",
+    "quyet-dinh": "quyet_dinh",
+    "thong-bao": "thong_bao",
+}
 
 
 class RoundError(DataValidationError):
@@ -68,13 +78,18 @@ class RoundPlan:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def _prepare(kind: str, data: dict[str, Any], campaign: RoundCampaign, problems: list[Problem]) -> Prepared | None:
-    """Prepare one document; its problems are reported as the round file's (the data came from there)."""
+def _prepare(
+    kind: str, title: str, data: dict[str, Any], campaign: RoundCampaign, problems: list[Problem]
+) -> Prepared | None:
+    """Prepare one document; its problems are reported as the round file's, headed by the document's title."""
     try:
         return prepare_document(kind, Source(data, None, {}), office=campaign.office)
     except DataValidationError as err:
-        file = str(campaign.file) if campaign.file else None
-        problems.extend(Problem(f"{kind}: {p.message}", file, None, None, p.field) for p in err.problems)
+        section = SECTIONS[kind]
+        for p in err.problems:
+            top = (p.field or "").split(".")[0].split("[")[0]
+            where = f"{section}.{p.field}" if top and top in (campaign.data.get(section) or {}) else p.field
+            problems.append(round_problem(campaign, where or section, f"{title}: {p.message}"))
         return None
 
 
@@ -138,7 +153,7 @@ def plan_round(round_file: str | Path, unit_files: Sequence[str | Path], *, skip
     names = FileNamer(len(plans))
     problems = []
     for kind, label, title, data in plans:
-        prepared = _prepare(kind, data, campaign, problems)
+        prepared = _prepare(kind, title, data, campaign, problems)
         if prepared is not None:
             documents.append(PlannedDocument(kind, names.name(len(documents) + 1, kind, label), title, data, prepared))
             warnings.extend(prepared.warnings)
