@@ -11,6 +11,7 @@ from typing import Any
 
 from vanban.cli.common import add_kind_argument, print_warnings
 from vanban.cli.db import add_db_argument, open_db
+from vanban.cli.worker import add_executor_arguments, executor_from
 from vanban.errors import DataValidationError, SourceError
 
 __all__ = ["add_command", "cmd_batch"]
@@ -49,6 +50,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             pdf=pdf,
             pdfa=args.pdfa,
             record=store,
+            executor=executor_from(args),
         )
     made = f"Đã tạo {len(report.outputs)}/{total} văn bản"
     pdfs = f" và {len(report.pdfs)} tệp PDF" if pdf else ""
@@ -92,5 +94,6 @@ def add_command(sub: Any) -> None:
     b.add_argument("--trang", metavar="TÊN", help="tên trang tính Excel (mặc định: trang đầu)")
     b.add_argument("--pdf", action="store_true", help="chuyển thêm mọi văn bản sang PDF (cần LibreOffice)")
     b.add_argument("--pdfa", action="store_true", help="PDF theo chuẩn lưu trữ PDF/A-2b (kéo theo --pdf)")
+    add_executor_arguments(b)
     add_db_argument(b)
     b.set_defaults(func=cmd_batch)

@@ -12,6 +12,7 @@ from typing import Any
 
 from vanban.cli.common import print_warnings
 from vanban.cli.db import add_db_argument, open_db
+from vanban.cli.worker import add_executor_arguments, executor_from
 
 __all__ = ["add_command", "cmd_dossier"]
 
@@ -54,6 +55,7 @@ def cmd_dossier(args: argparse.Namespace) -> int:
                 make_zip=not args.khong_zip,
                 on_document=(lambda n: print(f"  {n}", file=sys.stderr)) if args.chi_tiet else None,
                 record=store,
+                executor=executor_from(args),
             )
     except DossierError as err:
         print(f"Lỗi: {err}", file=sys.stderr)
@@ -112,6 +114,7 @@ def add_command(sub: Any) -> None:
     p.add_argument("--khong-zip", action="store_true", help="không tạo ho-so.zip")
     p.add_argument("--chi-kiem-tra", action="store_true", help="chỉ kiểm tra, không ghi tệp nào")
     p.add_argument("--chi-tiet", action="store_true", help="in tên từng văn bản khi tạo")
+    add_executor_arguments(p)
     add_db_argument(p)
     p.set_defaults(func=_require_output(cmd_dossier))
 

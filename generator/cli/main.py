@@ -34,6 +34,7 @@ from vanban.cli import (
     templates,
     thong_ke,
     van_ban,
+    worker,
 )
 from vanban.errors import VanbanError
 
@@ -56,6 +57,7 @@ COMMANDS = (
     huy_so,
     sao_luu,
     khoi_phuc,
+    worker,
 )
 
 

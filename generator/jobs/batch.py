@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 from vanban.errors import DataValidationError, Problem, VanbanError
 from vanban.jobs.document import plan_step, prepare_document, resolve_office
 from vanban.pipeline.convert import Converter
+from vanban.pipeline.execute import Executor
 from vanban.pipeline.load import Source
 from vanban.pipeline.naming import FileNamer
 from vanban.pipeline.plan import DocumentFailure, DocumentStep, Plan
@@ -137,6 +138,7 @@ def run_batch(
     on_progress: Callable[[int, int, str], None] | None = None,
     converter: Converter | None = None,
     record: Store | None = None,
+    executor: Executor | None = None,
     **options: Unpack[BatchOptions],
 ) -> BatchReport:
     """Render one `kind` document per item into `out_dir` (and its PDF); failures are collected, never raised.
@@ -145,7 +147,8 @@ def run_batch(
     told (documents finished, made or failed; total or 0; file name) after each one, e.g. for a web job.
     `converter` None with `pdf` starts one LibreOffice pool for the whole batch. `record` stores every
     document made in the office's database as one group, after the files are written (StoreError if it
-    cannot: the files stay, and running the batch again records them once).
+    cannot: the files stay, and running the batch again records them once). `executor` None renders here;
+    an executor that converts elsewhere (Celery) offers `converter(pdfa=)`, handed to the writer instead.
     """
     made: dict[int, tuple[BatchItem, Path | None]] = {}
     if record is not None:
@@ -173,7 +176,9 @@ def run_batch(
     if progress:
         progress.start()
     try:
-        written = write_plan(plan, converter=converter, on_document=done)
+        if converter is None and plan.pdf and executor is not None and hasattr(executor, "converter"):
+            converter = executor.converter(pdfa=plan.pdfa)
+        written = write_plan(plan, converter=converter, executor=executor, on_document=done)
     finally:
         if progress:
             progress.stop()

@@ -27,6 +27,7 @@ from vanban.jobs.dossier.plan import DossierError, DossierPlan, PlannedDocument,
 from vanban.nd30.awards import count_by_form
 from vanban.nd30.voting import percent_text
 from vanban.pipeline.convert import Converter, default_converter
+from vanban.pipeline.execute import Executor
 from vanban.pipeline.plan import MergeStep, Plan, RecordStep
 from vanban.pipeline.write import write_plan
 
@@ -174,6 +175,7 @@ def build_dossier(
     on_document: Callable[[str], None] | None = None,
     on_progress: Callable[[int, int, str], None] | None = None,
     record: Store | None = None,
+    executor: Executor | None = None,
 ) -> DossierResult:
     """Check, then write the dossier into `out_dir`; nothing is written when a check fails.
 
@@ -182,8 +184,11 @@ def build_dossier(
     document. `on_document` is told each document's file name as it is finished, `on_progress` (documents
     finished, their number, file name) as well. `record` stores the
     dossier's documents in the office's database as one group once the dossier is in place; if that
-    fails, the dossier stays whole in `out_dir` and a StoreError says it was not recorded.
+    fails, the dossier stays whole in `out_dir` and a StoreError says it was not recorded. `executor` None
+    renders here; an executor that converts elsewhere (Celery) offers `converter(pdfa=)`, used instead.
     """
+    if converter is None and (pdf or pdfa) and executor is not None and hasattr(executor, "converter"):
+        converter = executor.converter(pdfa=pdfa)
     own = default_converter(pdfa=pdfa) if (pdf or pdfa) and converter is None else None
     if own is not None:
         # Start LibreOffice while the dossier is checked; a failure to start shows when the writer starts it.
@@ -202,7 +207,7 @@ def build_dossier(
             if on_progress is not None:
                 on_progress(finished, len(names), names[position - 1])
 
-        report = write_plan(plan, converter=own or converter, on_document=done)
+        report = write_plan(plan, converter=own or converter, executor=executor, on_document=done)
     finally:
         if own is not None:
             own.close()

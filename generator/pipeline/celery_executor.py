@@ -1,0 +1,208 @@
+"""An executor that sends a plan's documents to `vanban worker` processes on other machines (Celery, Redis).
+
+The writer stays here and runs once: it hands this executor the documents and the (absolute) folders
+of the run, which must be a shared folder every worker reaches at the same path; the workers render and
+convert into it; the Outcomes come back in plan order as results arrive, and the writer merges, zips and
+records. A document that fails (its data, its conversion, its time limit) is reported and the others go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any, Self
+
+from vanban import errors
+from vanban.errors import ConversionError, Problem, VanbanError
+from vanban.pipeline.celery_app import (
+    DEFAULT_QUEUE,
+    SOFT_TIME_LIMIT,
+    TASK_NAME,
+    TIME_LIMIT,
+    broker_url,
+    make_app,
+    task_options,
+)
+from vanban.pipeline.convert.protocol import ConversionResult, Converter
+from vanban.pipeline.execute import Outcome
+from vanban.pipeline.plan import DocumentFailure, DocumentStep
+
+__all__ = ["CeleryExecutor", "RemoteConversion", "task_id"]
+
+WAIT_MARGIN = 120.0  # seconds on top of time limits and visibility timeout before a silent cluster is an error
+
+
+class RemoteConversion:
+    """The converter a client hands the writer when the workers convert: it only says PDF or PDF/A."""
+
+    def __init__(self, *, pdfa: bool = False) -> None:
+        self.pdfa = pdfa
+
+    def start(self) -> Self:
+        return self
+
+    def close(self) -> None:
+        return None
+
+    def submit(self, docx: Path, target: Path) -> Future[ConversionResult]:
+        raise ConversionError("Chuyển PDF do các máy chạy (vanban worker) làm, không làm ở máy này.")
+
+    def to_pdf(self, docx_paths: Sequence[Path], out_dir: Path | None = None) -> list[ConversionResult]:
+        raise ConversionError("Chuyển PDF do các máy chạy (vanban worker) làm, không làm ở máy này.")
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def task_id(step: DocumentStep, docx: Path, pdf: Path | None, pdfa: bool) -> str:
+    """Return the task id of a document: the same plan gives the same id, so a redelivery is the same task."""
+    context = json.dumps(step.context, sort_keys=True, ensure_ascii=False, default=repr)
+    key = "\0".join([str(docx), str(pdf or ""), str(pdfa), str(step.template.path), step.title, context])
+    return "vanban-" + hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+class CeleryExecutor:
+    """Send each document to the cluster on `broker` (queue `queue`); yield Outcomes in plan order."""
+
+    def __init__(
+        self,
+        broker: str | None = None,
+        *,
+        queue: str = DEFAULT_QUEUE,
+        soft_time_limit: float = SOFT_TIME_LIMIT,
+        time_limit: float = TIME_LIMIT,
+    ) -> None:
+        self.broker = broker_url(broker)
+        self.queue = queue
+        self.soft_time_limit = soft_time_limit
+        self.time_limit = time_limit
+        self._app: Any = None
+
+    def converter(self, *, pdfa: bool = False) -> Converter:
+        """Return the stand-in converter to give the writer, so that no LibreOffice starts here."""
+        return RemoteConversion(pdfa=pdfa)
+
+    @property
+    def app(self) -> Any:
+        if self._app is None:
+            self._app = make_app(self.broker)
+        return self._app
+
+    def check(self) -> None:
+        """Raise a VanbanError when the broker cannot be reached or no worker listens on the queue."""
+        try:
+            with self.app.connection_for_write() as conn:
+                conn.ensure_connection(max_retries=1, timeout=3)
+            replies = self.app.control.inspect(timeout=1.5).active_queues() or {}
+        except Exception as err:  # kombu and redis raise many kinds of connection errors
+            raise VanbanError(
+                f"Không kết nối được hàng đợi Redis tại {self._shown()}: {str(err).rstrip('.')}. "
+                "Kiểm tra redis-server đang chạy và tùy chọn --broker (hoặc biến VANBAN_BROKER); chưa ghi tệp nào."
+            ) from err
+        if not any(q.get("name") == self.queue for queues in replies.values() for q in queues):
+            raise VanbanError(
+                f"Không có máy chạy nào nhận việc ở hàng đợi '{self.queue}' của {self._shown()}. Chạy "
+                f"'vanban worker --broker {self._shown()}' trên ít nhất một máy; chưa ghi tệp nào."
+            )
+
+    def _shown(self) -> str:
+        """Return the broker URL without its password, for messages."""
+        head, at, tail = self.broker.rpartition("@")
+        return f"{head.split('//')[0]}//***@{tail}" if at else self.broker
+
+    def run(
+        self,
+        documents: Iterable[DocumentStep | DocumentFailure],
+        docx_dir: Path,
+        pdf_dir: Path | None,
+        converter: Converter | None,
+    ) -> Iterator[Outcome]:
+        self.check()
+        pdfa = bool(converter is not None and converter.pdfa)
+        convert = converter is not None and pdf_dir is not None
+        pending: deque[tuple[int, DocumentStep | None, DocumentFailure | Any]] = deque()
+        for position, step in enumerate(documents, start=1):
+            if isinstance(step, DocumentFailure):
+                pending.append((position, None, step))
+            else:
+                pending.append((position, step, self._send(step, docx_dir, pdf_dir if convert else None, pdfa)))
+            while pending and (pending[0][1] is None or pending[0][2].ready()):
+                yield self._outcome(*pending.popleft())
+        while pending:
+            yield self._outcome(*pending.popleft())
+
+    def _send(self, step: DocumentStep, docx_dir: Path, pdf_dir: Path | None, pdfa: bool) -> Any:
+        docx = Path(docx_dir).absolute() / step.file_name
+        pdf = None if pdf_dir is None else Path(pdf_dir).absolute() / f"{docx.stem}.pdf"
+        ident = task_id(step, docx, pdf, pdfa)
+        self.app.AsyncResult(ident).forget()  # a result left by an earlier run of the same plan is not this one's
+        try:
+            return self.app.send_task(
+                TASK_NAME,
+                args=(step, str(docx), None if pdf is None else str(pdf), pdfa),
+                task_id=ident,
+                **task_options(self.soft_time_limit, self.time_limit, self.queue),
+            )
+        except Exception as err:
+            raise VanbanError(
+                f"Mất kết nối tới hàng đợi Redis {self._shown()} khi gửi '{step.file_name}': {err}."
+            ) from err
+
+    def _wait_seconds(self) -> float:
+        visibility = self.app.conf.broker_transport_options.get("visibility_timeout", 3600)
+        return float(visibility) + 4 * self.time_limit + WAIT_MARGIN
+
+    def _outcome(self, position: int, step: DocumentStep | None, pending: Any) -> Outcome:
+        if step is None:
+            return Outcome(position, None, failure=pending)
+        try:
+            value = pending.get(timeout=self._wait_seconds(), propagate=False)
+        except Exception as err:  # TimeoutError, or the result backend went away
+            raise VanbanError(
+                f"Không nhận được kết quả của '{step.file_name}' từ các máy chạy ({self._shown()}): {err}. "
+                "Kiểm tra Redis và các máy chạy rồi chạy lại lệnh."
+            ) from err
+        state = pending.state
+        pending.forget()
+        if state != "SUCCESS" or not isinstance(value, dict):
+            reason = "quá thời gian cho phép" if "TimeLimit" in type(value).__name__ else f"{value!r}"
+            error = ConversionError(f"Máy chạy không làm được '{step.file_name}': {reason}.")
+            return Outcome(position, step, failure=_failure(position, step, error))
+        if "error" in value:
+            return Outcome(position, step, failure=_failure(position, step, _error_from(value["error"])))
+        docx = Path(value["docx"])
+        outcome = Outcome(position, step, docx, value["sha256"], value["size"])
+        if "pdf_error" in value or value.get("pdf"):
+            error = _error_from(value["pdf_error"]) if "pdf_error" in value else None
+            if error is not None and not isinstance(error, ConversionError):
+                error = ConversionError(error.message, file=error.file)
+            future: Future[ConversionResult] = Future()
+            future.set_result(ConversionResult(docx, Path(value["pdf"]) if value.get("pdf") else None, error))
+            outcome.pdf = future
+        return outcome
+
+
+def _failure(position: int, step: DocumentStep, error: VanbanError) -> DocumentFailure:
+    return DocumentFailure(position, step.file_name, step.where, tuple(error.problems), error)
+
+
+def _error_from(data: dict[str, Any]) -> VanbanError:
+    """Rebuild a worker's error (class by name, every problem) on this side."""
+    problems = [Problem(**p) for p in data.get("problems", [])] or [Problem("Lỗi không rõ ở máy chạy.")]
+    cls = getattr(errors, str(data.get("type")), VanbanError)
+    if not (isinstance(cls, type) and issubclass(cls, VanbanError)):
+        cls = VanbanError
+    if cls is errors.DataValidationError:
+        return errors.DataValidationError(problems)
+    first = problems[0]
+    try:
+        return cls(first.message, file=first.file, sheet=first.sheet, row=first.row, field=first.field)
+    except TypeError:
+        return VanbanError(first.message, file=first.file, sheet=first.sheet, row=first.row, field=first.field)
