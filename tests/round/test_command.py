@@ -108,6 +108,9 @@ def test_certificates_one_page_per_awarded(result: Path) -> None:
     assert manifest["so_luong"]["giay_chung_nhan"] == {"phoi-giay-khen.pdf": 6}
     assert (manifest["so_luong"]["chap_nhan"], manifest["so_luong"]["tra_lai"]) == (9, 3)
     assert "phoi-giay-khen.pdf" in {e["tep"] for e in manifest["dau_ra"]}
+    inputs = [e["tep"] for e in manifest["dau_vao"]]
+    assert inputs[0] == "cap-tren.yaml" and len(set(inputs)) == 4  # the three ho-so.zip told apart by their path
+    assert all(e.endswith("/ho-so.zip") for e in inputs[1:])
 
 
 def test_pdfs_with_the_fake_converter(unit_zips: list[Path], tmp_path: Path) -> None:

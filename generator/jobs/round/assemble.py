@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -108,12 +109,7 @@ def round_plan(
             "vanban": __version__,
             "dot_khen_thuong": f"Kết quả đợt khen thưởng – {campaign.office.ten}",
             "dau_vao": [
-                {
-                    "tep": str(p.resolve().relative_to(base.resolve()))
-                    if p.resolve().is_relative_to(base.resolve())
-                    else p.name,
-                    "sha256": _sha256(p),
-                }
+                {"tep": Path(os.path.relpath(p.resolve(), base.resolve())).as_posix(), "sha256": _sha256(p)}
                 for p in plan.inputs
             ],
             "so_luong": _counts(plan, pages),
