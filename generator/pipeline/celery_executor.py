@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future
+from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self
 
@@ -34,6 +37,38 @@ from vanban.pipeline.plan import DocumentFailure, DocumentStep
 __all__ = ["CeleryExecutor", "RemoteConversion", "task_id"]
 
 WAIT_MARGIN = 120.0  # seconds on top of time limits and visibility timeout before a silent cluster is an error
+POLL_SECONDS = 2.0  # how often the wait for a result looks whether Redis is still the same server
+REDIS_DOWN_LIMIT = 60.0  # seconds without Redis before the run gives up
+MAX_RESENDS = 3  # times a document whose worker lost Redis while reporting is sent again
+
+
+@dataclass
+class _Sent:
+    """A document of the plan: sent to the cluster (task id, arguments, pending result) or failed here."""
+
+    position: int
+    step: DocumentStep | None
+    failure: DocumentFailure | None = None
+    task_id: str = ""
+    args: tuple[Any, ...] = ()
+    result: Any = None
+    resends: int = 0
+
+
+def _lost_connection(value: object) -> bool:
+    """Tell whether a task failed because the worker lost Redis (not because of the document)."""
+    names = {cls.__name__ for cls in type(value).__mro__}
+    return bool(names & {"ConnectionError", "TimeoutError", "OperationalError", "ConnectionResetError"})
+
+
+def _ready(sent: _Sent) -> bool:
+    """Tell whether the document's result is in (a failure planned here always is)."""
+    if sent.step is None:
+        return True
+    try:
+        return bool(sent.result.ready())
+    except Exception:  # Redis unreachable for a moment: not ready yet
+        return False
 
 
 class RemoteConversion:
@@ -84,6 +119,7 @@ class CeleryExecutor:
         self.soft_time_limit = soft_time_limit
         self.time_limit = time_limit
         self._app: Any = None
+        self._server: str | None = None
 
     def converter(self, *, pdfa: bool = False) -> Converter:
         """Return the stand-in converter to give the writer, so that no LibreOffice starts here."""
@@ -125,52 +161,103 @@ class CeleryExecutor:
         converter: Converter | None,
     ) -> Iterator[Outcome]:
         self.check()
+        self._server = self._server_id()
         pdfa = bool(converter is not None and converter.pdfa)
         convert = converter is not None and pdf_dir is not None
-        pending: deque[tuple[int, DocumentStep | None, DocumentFailure | Any]] = deque()
+        pending: deque[_Sent] = deque()
         for position, step in enumerate(documents, start=1):
             if isinstance(step, DocumentFailure):
-                pending.append((position, None, step))
+                pending.append(_Sent(position, None, failure=step))
             else:
-                pending.append((position, step, self._send(step, docx_dir, pdf_dir if convert else None, pdfa)))
-            while pending and (pending[0][1] is None or pending[0][2].ready()):
-                yield self._outcome(*pending.popleft())
+                pending.append(self._send(position, step, docx_dir, pdf_dir if convert else None, pdfa))
+            while pending and _ready(pending[0]):
+                yield self._outcome(pending.popleft(), pending)
         while pending:
-            yield self._outcome(*pending.popleft())
+            yield self._outcome(pending.popleft(), pending)
 
-    def _send(self, step: DocumentStep, docx_dir: Path, pdf_dir: Path | None, pdfa: bool) -> Any:
+    def _send(self, position: int, step: DocumentStep, docx_dir: Path, pdf_dir: Path | None, pdfa: bool) -> _Sent:
         docx = Path(docx_dir).absolute() / step.file_name
         pdf = None if pdf_dir is None else Path(pdf_dir).absolute() / f"{docx.stem}.pdf"
-        ident = task_id(step, docx, pdf, pdfa)
-        self.app.AsyncResult(ident).forget()  # a result left by an earlier run of the same plan is not this one's
+        sent = _Sent(position, step, task_id=task_id(step, docx, pdf, pdfa))
+        sent.args = (step, str(docx), None if pdf is None else str(pdf), pdfa)
         try:
-            return self.app.send_task(
-                TASK_NAME,
-                args=(step, str(docx), None if pdf is None else str(pdf), pdfa),
-                task_id=ident,
-                **task_options(self.soft_time_limit, self.time_limit, self.queue),
-            )
+            self.app.AsyncResult(sent.task_id).forget()  # a result of an earlier run of the same plan is not ours
+            self._publish(sent)
         except Exception as err:
             raise VanbanError(
                 f"Mất kết nối tới hàng đợi Redis {self._shown()} khi gửi '{step.file_name}': {err}."
             ) from err
+        return sent
+
+    def _publish(self, sent: _Sent) -> None:
+        options = task_options(self.soft_time_limit, self.time_limit, self.queue)
+        sent.result = self.app.send_task(TASK_NAME, args=sent.args, task_id=sent.task_id, **options)
+
+    def _server_id(self) -> str | None:
+        """Return the Redis server's run id (new after every restart), or None when it cannot be reached."""
+        try:
+            return str(self.app.backend.client.info("server")["run_id"])
+        except Exception:  # redis raises connection errors of several kinds
+            return None
 
     def _wait_seconds(self) -> float:
         visibility = self.app.conf.broker_transport_options.get("visibility_timeout", 3600)
         return float(visibility) + 4 * self.time_limit + WAIT_MARGIN
 
-    def _outcome(self, position: int, step: DocumentStep | None, pending: Any) -> Outcome:
+    def _wait(self, sent: _Sent, others: deque[_Sent]) -> Any:
+        """Return the result of `sent`; if Redis restarted meanwhile (queue and results lost), send again
+        every document not back yet — the same task ids, so a document already done is written once more,
+        the same bytes. Redis gone for REDIS_DOWN_LIMIT seconds, or no answer at all: VanbanError."""
+        deadline = time.monotonic() + self._wait_seconds()
+        down_since: float | None = None
+        while True:
+            try:
+                return sent.result.get(timeout=POLL_SECONDS, propagate=False)
+            except Exception:  # not yet (TimeoutError), or the result backend lost its connection
+                pass
+            server = self._server_id()
+            now = time.monotonic()
+            if server is None:
+                down_since = down_since or now
+                if now - down_since > REDIS_DOWN_LIMIT:
+                    raise VanbanError(
+                        f"Mất kết nối tới Redis {self._shown()} quá {REDIS_DOWN_LIMIT:g} giây khi chờ "
+                        f"'{sent.step.file_name if sent.step else ''}'. Các văn bản đã xong vẫn nguyên vẹn, không có "
+                        "tệp ghi dở; kiểm tra Redis rồi chạy lại lệnh."
+                    )
+                time.sleep(POLL_SECONDS / 2)
+                continue
+            down_since = None
+            if server != self._server:
+                try:
+                    for again in (sent, *others):
+                        if again.step is not None and not _ready(again):
+                            self._publish(again)
+                except Exception:  # Redis went away again: try once more on the next turn
+                    continue
+                self._server, deadline = server, now + self._wait_seconds()
+            if now > deadline:
+                raise VanbanError(
+                    f"Không nhận được kết quả của '{sent.step.file_name if sent.step else ''}' từ các máy chạy "
+                    f"({self._shown()}) sau {self._wait_seconds():g} giây. Kiểm tra các máy chạy rồi chạy lại lệnh."
+                )
+
+    def _outcome(self, sent: _Sent, others: deque[_Sent]) -> Outcome:
+        position, step = sent.position, sent.step
         if step is None:
-            return Outcome(position, None, failure=pending)
-        try:
-            value = pending.get(timeout=self._wait_seconds(), propagate=False)
-        except Exception as err:  # TimeoutError, or the result backend went away
-            raise VanbanError(
-                f"Không nhận được kết quả của '{step.file_name}' từ các máy chạy ({self._shown()}): {err}. "
-                "Kiểm tra Redis và các máy chạy rồi chạy lại lệnh."
-            ) from err
-        state = pending.state
-        pending.forget()
+            return Outcome(position, None, failure=sent.failure)
+        value = self._wait(sent, others)
+        state = sent.result.state
+        while state != "SUCCESS" and _lost_connection(value) and sent.resends < MAX_RESENDS:
+            # The worker lost Redis while reporting (the document itself is written or not at all): ask again.
+            sent.resends += 1
+            with suppress(Exception):
+                sent.result.forget()
+                self._publish(sent)
+            value = self._wait(sent, others)
+            state = sent.result.state
+        with suppress(Exception):  # only frees Redis memory early; results expire anyway
+            sent.result.forget()
         if state != "SUCCESS" or not isinstance(value, dict):
             reason = "quá thời gian cho phép" if "TimeLimit" in type(value).__name__ else f"{value!r}"
             error = ConversionError(f"Máy chạy không làm được '{step.file_name}': {reason}.")

@@ -43,19 +43,22 @@ class Worker:
 
 
 @contextmanager
-def own_worker(tmp_path: Path, *, queue: str = "vanban", env: dict[str, str] | None = None) -> Iterator[Worker]:
+def own_worker(
+    tmp_path: Path, *, queue: str = "vanban", env: dict[str, str] | None = None, broker: str = ""
+) -> Iterator[Worker]:
     """Start one worker (--concurrency 1) on `queue`, wait until it answers, stop it (and its group) after."""
     from vanban.pipeline.celery_app import make_app
 
+    broker = broker or BROKER
     log = tmp_path / f"worker-{queue}.log"
     environ = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    command = [sys.executable, "-m", "vanban.cli", "worker", "--broker", BROKER, "--concurrency", "1"]
+    command = [sys.executable, "-m", "vanban.cli", "worker", "--broker", broker, "--concurrency", "1"]
     command += ["--queue", queue, "--muc-nhat-ky", "WARNING"]
     with open(log, "wb") as out:
         proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=environ, start_new_session=True)
     worker = None
     try:
-        app = make_app(BROKER)
+        app = make_app(broker)
         deadline = time.monotonic() + 60
         while worker is None and time.monotonic() < deadline and proc.poll() is None:
             for reply in app.control.ping(timeout=0.5):

@@ -2,11 +2,12 @@
 
 A DOCX whose name holds 'treo' sleeps until the task's soft time limit interrupts it; one whose name holds
 'ket' also ignores that interruption, so only the hard time limit (the worker process killed) ends it.
-Any other DOCX becomes a one-page PDF at once (FakeConverter).
+Any other DOCX becomes a one-page PDF (FakeConverter), after VANBAN_TEST_CONVERT_SECONDS (default 0).
 """
 
 from __future__ import annotations
 
+import os
 import time
 from concurrent.futures import Future
 from pathlib import Path
@@ -28,6 +29,7 @@ class HangingConverter(FakeConverter):
                     time.sleep(3600)
                 except SoftTimeLimitExceeded:
                     continue
+        time.sleep(float(os.environ.get("VANBAN_TEST_CONVERT_SECONDS", "0")))
         return super().submit(docx, target)
 
 
