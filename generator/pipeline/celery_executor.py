@@ -136,17 +136,23 @@ class CeleryExecutor:
         try:
             with self.app.connection_for_write() as conn:
                 conn.ensure_connection(max_retries=1, timeout=3)
-            replies = self.app.control.inspect(timeout=1.5).active_queues() or {}
+            # The first worker to answer usually listens on the queue: no need to wait for every reply.
+            replies = self.app.control.inspect(timeout=1.5, limit=1).active_queues() or {}
+            if not self._listened(replies):
+                replies = self.app.control.inspect(timeout=1.5).active_queues() or {}
         except Exception as err:  # kombu and redis raise many kinds of connection errors
             raise VanbanError(
                 f"Không kết nối được hàng đợi Redis tại {self._shown()}: {str(err).rstrip('.')}. "
                 "Kiểm tra redis-server đang chạy và tùy chọn --broker (hoặc biến VANBAN_BROKER); chưa ghi tệp nào."
             ) from err
-        if not any(q.get("name") == self.queue for queues in replies.values() for q in queues):
+        if not self._listened(replies):
             raise VanbanError(
                 f"Không có máy chạy nào nhận việc ở hàng đợi '{self.queue}' của {self._shown()}. Chạy "
                 f"'vanban worker --broker {self._shown()}' trên ít nhất một máy; chưa ghi tệp nào."
             )
+
+    def _listened(self, replies: dict[str, Any]) -> bool:
+        return any(q.get("name") == self.queue for queues in replies.values() for q in queues)
 
     def _shown(self) -> str:
         """Return the broker URL without its password, for messages."""
