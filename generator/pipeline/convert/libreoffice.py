@@ -252,7 +252,11 @@ class LibreOfficePool:
         for w in workers:
             w.kill(grace=max(0.0, deadline - time.monotonic()))
         if getattr(self, "_executor", None) is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+            # Wait for conversions under way (their soffice is dead, so they end at once): a thread still
+            # copying a PDF would otherwise write into a folder the caller is deleting (a run stopped by
+            # SIGTERM left its hidden work folder). A pool thread closing its own pool must not wait on itself.
+            own_thread = threading.current_thread().name.startswith("vanban-pdf")
+            self._executor.shutdown(wait=not own_thread, cancel_futures=True)
         if getattr(self, "tmpdir", None) is not None:
             shutil.rmtree(self.tmpdir, ignore_errors=True)
         _LIVE.discard(self)
