@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from vanban.cli.worker import add_executor_arguments, executor_from
+
 __all__ = ["add_command", "cmd_dot_khen_thuong"]
 
 
@@ -14,7 +16,14 @@ def cmd_dot_khen_thuong(args: argparse.Namespace) -> int:
     """Check the units' dossiers across the round and write its documents, or report every problem."""
     from vanban.jobs.round.assemble import build_round
 
-    result = build_round(args.dot, args.ho_so, args.output, skip_broken=args.bo_qua_don_vi_loi, pdf=args.pdf)
+    result = build_round(
+        args.dot,
+        args.ho_so,
+        args.output,
+        skip_broken=args.bo_qua_don_vi_loi,
+        pdf=args.pdf,
+        executor=executor_from(args),
+    )
     counts = result.manifest["so_luong"]
     pages = sum(result.certificates.values())
     print(
@@ -58,6 +67,7 @@ def add_command(sub: Any) -> None:
         "hoặc bảng .xlsx/.csv khai ở mục don_vi của tệp đợt",
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="THƯ_MỤC", help="thư mục kết quả")
+    add_executor_arguments(parser)
     parser.add_argument(
         "--bo-qua-don-vi-loi",
         action="store_true",

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vanban.cli.db import add_db_argument
+from vanban.cli.worker import add_executor_arguments
 
 if TYPE_CHECKING:
     from vanban.store.database import Store
@@ -78,6 +79,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         max_upload_bytes=int(args.gioi_han_mb * 1024 * 1024),
         extra_hosts=list(args.ten_may),
         db=db,
+        executor=args.executor,
+        broker=args.broker,
     )
     if args.host.lower() not in LOOPBACK:
         print(
@@ -134,4 +137,5 @@ def add_command(subparsers: Any) -> None:
         "tên khác bị từ chối (dùng nhiều lần được)",
     )
     add_db_argument(serve)
+    add_executor_arguments(serve)
     serve.set_defaults(func=cmd_serve)

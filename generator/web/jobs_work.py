@@ -53,10 +53,12 @@ def batch_work(
     defaults: dict[str, Any] | None = None,
     pdf: bool = False,
     converter: ConverterFactory | None = None,
+    executor: Any = None,
 ) -> Work:
     """Return the work of a batch: one `kind` document per row of an uploaded table, zipped (PDFs optional).
 
     `defaults` are the fields common to every row (as `vanban batch --chung`); a row's cells override them.
+    `executor` (Settings.plan_executor) renders and converts elsewhere — the Celery workers — instead of here.
     """
     inputs = staging("lo")
     table_path = inputs / f"danh-sach{Path(table_name).suffix.lower()}"
@@ -84,7 +86,8 @@ def batch_work(
                 office=office,
                 total=total,
                 pdf=pdf,
-                converter=converter() if pdf and converter else None,
+                converter=converter() if pdf and converter and executor is None else None,
+                executor=executor,
                 on_progress=lambda done, all_, name: report(done, all_ or total, name),
             )
             failed = [p for f in made.failures for p in rename_files(list(f.problems), inputs, names)]
@@ -117,12 +120,14 @@ def dossier_work(
     pdf: bool = False,
     converter: ConverterFactory | None = None,
     json_rows: bool = False,
+    executor: Any = None,
 ) -> Work:
     """Return the work of a dossier from uploaded data: checked, written whole (zip; PDFs merged when asked).
 
     `office_path` is the office profile's file; None with `office_yaml`, the text of a profile saved in the
     database (written into the job's private inputs, where the core reads it as a file).
     `json_rows`: the table came as JSON rows (see `rows_table`): problems name fields by key, rows by position.
+    `executor` (Settings.plan_executor) renders and converts elsewhere — the Celery workers — instead of here.
     """
     inputs = staging("ho-so")
     table_path = inputs / f"de-nghi{Path(table_name).suffix.lower()}"
@@ -173,7 +178,11 @@ def dossier_work(
                 report(finished, total, titles[position - 1])
 
             plan = dossier_plan(checked, folder / "ho-so", pdf=pdf, pdfa=False, make_zip=True)
-            written = write_plan(plan, converter=converter() if pdf and converter else None, on_document=done)
+            if executor is not None:
+                pool = executor.converter(pdfa=False) if pdf else None
+            else:
+                pool = converter() if pdf and converter else None
+            written = write_plan(plan, converter=pool, executor=executor, on_document=done)
             zip_first = sorted(written.files, key=lambda p: (p.suffix != ".zip", p.suffix != ".pdf", str(p)))
             summary = f"Hồ sơ đã lập: {total} văn bản" + (", kèm PDF gộp." if pdf else ".")
             return JobResult(zip_first, summary, rename_files(checked.warnings, inputs, names))

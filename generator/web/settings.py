@@ -6,6 +6,7 @@ import re
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from vanban.errors import VanbanError
 from vanban.profile import Office, load_office
@@ -37,10 +38,22 @@ class Settings:
     # The office's database (a path or URL, as `--db`); None: the app keeps no register, record, accounts
     # or history (the single-document forms still work). `vanban serve` always gives one.
     db: str | None = None
+    # Where background jobs render and convert their documents: "local" (this server) or "celery" (the
+    # `vanban worker` machines on `broker`; jobs_dir must then be a folder they all reach).
+    executor: str = "local"
+    broker: str | None = None
     # Background jobs (dossiers with PDFs, batches): their files go to `jobs_dir` (None: a `vanban-jobs`
     # folder next to a SQLite database, else in the current folder), run by `job_workers` threads.
     jobs_dir: Path | None = None
     job_workers: int = 2
+
+    def plan_executor(self) -> Any:
+        """Return the executor of the jobs' plans: None (render here) or a CeleryExecutor on the broker."""
+        if self.executor != "celery":
+            return None
+        from vanban.pipeline.celery_executor import CeleryExecutor
+
+        return CeleryExecutor(self.broker)
 
     def allowed_hosts(self) -> set[str]:
         """Return the Host names to answer: loopback, the listening address, and `extra_hosts`."""

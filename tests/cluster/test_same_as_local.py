@@ -55,3 +55,18 @@ def test_dossier_with_pdf_matches_in_process(tmp_path):
     assert _texts(tmp_path / "cluster" / "pdf") == _texts(tmp_path / "local" / "pdf")
     merged = PdfReader(tmp_path / "cluster" / "ho-so.pdf")
     assert len(merged.outline) == len([n for n in cluster if n.startswith("pdf/")])
+
+
+def test_round_matches_in_process(tmp_path):
+    """The level above's round (dot-khen-thuong) through the cluster: the same documents, byte for byte."""
+    zips = []
+    for unit in ("lam-dong", "khanh-hoa", "gia-lai"):
+        campaign = str(SAMPLES / "dot-khen-thuong" / unit / "dot-thi-dua.yaml")
+        assert main(["dossier", campaign, "-o", str(tmp_path / unit), "--ngay", "2026-12-01"]) == 0
+        zips.append(str(tmp_path / unit / "ho-so.zip"))
+    base = ["dot-khen-thuong", str(SAMPLES / "dot-khen-thuong" / "cap-tren.yaml"), *zips, "--pdf", "-o"]
+    assert main([*base, str(tmp_path / "local")]) == 0
+    assert main([*base, str(tmp_path / "cluster"), "--executor", "celery", "--broker", BROKER]) == 0
+    local, cluster = _digests(tmp_path / "local", "*.docx"), _digests(tmp_path / "cluster", "*.docx")
+    assert len(cluster) == 7 and cluster == local
+    assert _texts(tmp_path / "cluster" / "pdf") == _texts(tmp_path / "local" / "pdf")

@@ -22,6 +22,7 @@ from vanban.jobs.certificates import print_certificates
 from vanban.jobs.document import plan_step
 from vanban.jobs.round.plan import RoundPlan, plan_round
 from vanban.pipeline.convert import Converter
+from vanban.pipeline.execute import Executor
 from vanban.pipeline.plan import Plan, RecordStep
 from vanban.pipeline.write import write_plan
 from vanban.vi import ascii_slug
@@ -132,15 +133,19 @@ def build_round(
     skip_broken: bool = False,
     pdf: bool = False,
     converter: Converter | None = None,
+    executor: Executor | None = None,
 ) -> RoundResult:
     """Check the round, then write all its documents and certificates into `out_dir`, or nothing on error.
 
     `skip_broken` goes on without the units whose files are broken (named in the warnings); otherwise
     one broken unit stops the round. `pdf` also converts every DOCX (with `converter`, default LibreOffice).
+    `executor` None renders here; one that converts elsewhere (Celery) offers `converter(pdfa=)`, used instead.
     """
     checked = plan_round(round_file, unit_files, skip_broken=skip_broken)
     extra, pages = certificate_files(checked)
     plan = round_plan(checked, out_dir, pdf=pdf, extra=extra, pages=pages)
-    report = write_plan(plan, converter=converter)
+    if converter is None and pdf and executor is not None and hasattr(executor, "converter"):
+        converter = executor.converter(pdfa=False)
+    report = write_plan(plan, converter=converter, executor=executor)
     assert report.manifest is not None
     return RoundResult(report.out_dir, report.files, report.manifest, pages, checked.warnings)

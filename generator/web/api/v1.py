@@ -185,6 +185,7 @@ async def create_dossier(request: Request, co_quan: str | None = None) -> JSONRe
         today=day,
         pdf=pdf,
         converter=request.app.state.pdf.converter,
+        executor=request.app.state.settings.plan_executor(),
         json_rows=table_name == ROWS_NAME,
     )
     title = f"Hồ sơ khen thưởng – {office.ten}"

@@ -38,6 +38,7 @@ def submit_pdf_job(
         today=today,
         pdf=True,
         converter=request.app.state.pdf.converter,
+        executor=request.app.state.settings.plan_executor(),
     )
     office_key = request.app.state.offices.get(office_id).key
     title = f"Hồ sơ khen thưởng kèm PDF ({len(plan.documents)} văn bản)"

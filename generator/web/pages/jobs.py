@@ -155,6 +155,7 @@ async def batch_submit(request: Request) -> Response:
         defaults=defaults,
         pdf=pdf,
         converter=request.app.state.pdf.converter,
+        executor=request.app.state.settings.plan_executor(),
     )
     title = f"Lô {document_types()[kind].label} từ {table.filename}"
     job_id = runner(request).submit("lo-van-ban", identity, title, work, office=office.key or office_id)
