@@ -13,8 +13,8 @@ from fastapi.templating import Jinja2Templates
 from vanban import __version__
 from vanban.resources import WEB_PAGES, WEB_STATIC
 from vanban.store import open_store
-from vanban.web.errors import BodyLimit, SecurityHeaders, install_error_handlers
 from vanban.web.auth import SignIn
+from vanban.web.errors import BodyLimit, SecurityHeaders, install_error_handlers
 from vanban.web.guard import RequestGuard
 from vanban.web.jobs import open_jobs
 from vanban.web.pdf import PdfService, PreviewStore
@@ -65,10 +65,8 @@ def create_app(settings: Settings | None = None, *, pdf: PdfService | None = Non
     app.mount("/static", StaticFiles(directory=WEB_STATIC), name="static")
 
     from vanban.web import api, dossier, routes
-    from vanban.web.pages import accounts
+    from vanban.web.pages import accounts, history, offices, register
     from vanban.web.pages import jobs as jobs_pages
-    from vanban.web.pages import offices
-    from vanban.web.pages import history, register
 
     app.include_router(routes.router)
     app.include_router(dossier.router)
