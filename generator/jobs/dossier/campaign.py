@@ -86,6 +86,33 @@ def campaign_problem(source: Source, path: str, message: str) -> Problem:
     return Problem(message, source.name if source.file else None, None, source.line_of(path), path)
 
 
+def form_threshold(
+    source: Source, item: dict[str, Any], where: str, earlier: list[str], problems: list[Problem]
+) -> Fraction | None:
+    """Return a campaign form's vote threshold (its `nguong`, else the law's for its name), or None.
+
+    A form named twice, a threshold that cannot be read, or a form for which the law sets none and the
+    file gives none is a problem at `where` (hinh_thuc[i]); the unit's and the level above's files share it.
+    """
+    if any(same_form(name, item["ten"]) for name in earlier):
+        problems.append(campaign_problem(source, f"{where}.ten", f"Hình thức '{item['ten']}' được khai hai lần."))
+    try:
+        threshold = as_fraction(item["nguong"]) if "nguong" in item else threshold_for(item["ten"])
+    except RuleError as err:
+        problems.append(campaign_problem(source, f"{where}.nguong", str(err)))
+        return None
+    if threshold is None:
+        problems.append(
+            campaign_problem(
+                source,
+                f"{where}.nguong",
+                f"Pháp luật không quy định tỷ lệ phiếu cho '{item['ten']}': ghi nguong "
+                'theo quy chế của cơ quan (ví dụ 0.5 hoặc "70%").',
+            )
+        )
+    return threshold
+
+
 def load_campaign(
     campaign: str | Path | Source, *, office: Path | None = None, record: Store | None = None
 ) -> Campaign:
@@ -120,23 +147,8 @@ def load_campaign(
     forms: list[AwardForm] = []
     for i, item in enumerate(data["hinh_thuc"]):
         where = f"hinh_thuc[{i + 1}]"
-        if any(same_form(f.ten, item["ten"]) for f in forms):
-            problems.append(campaign_problem(source, f"{where}.ten", f"Hình thức '{item['ten']}' được khai hai lần."))
-        threshold: Fraction | None
-        try:
-            threshold = as_fraction(item["nguong"]) if "nguong" in item else threshold_for(item["ten"])
-        except RuleError as err:
-            problems.append(campaign_problem(source, f"{where}.nguong", str(err)))
-            continue
+        threshold = form_threshold(source, item, where, [f.ten for f in forms], problems)
         if threshold is None:
-            problems.append(
-                campaign_problem(
-                    source,
-                    f"{where}.nguong",
-                    f"Pháp luật không quy định tỷ lệ phiếu cho '{item['ten']}': ghi nguong "
-                    'theo quy chế của cơ quan (ví dụ 0.5 hoặc "70%").',
-                )
-            )
             continue
         quotas = {kind: QuotaRule.from_data(rule) for kind, rule in (item.get("chi_tieu") or {}).items()}
         for kind, rule in quotas.items():

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from vanban.errors import DataValidationError, Problem
-from vanban.jobs.dossier.campaign import AwardForm, campaign_problem
+from vanban.jobs.dossier.campaign import AwardForm, campaign_problem, form_threshold
 from vanban.jobs.dossier.quotas import QuotaRule
-from vanban.nd30.symbols import RuleError
-from vanban.nd30.voting import as_fraction, find_form, same_form, threshold_for
+from vanban.nd30.voting import find_form
 from vanban.pipeline.load import Source, load_data
 from vanban.pipeline.validate import load_schema, schema_problems
 from vanban.profile import Office, load_office
@@ -84,22 +82,8 @@ def load_round(path: str | Path) -> RoundCampaign:
     forms: list[RoundForm] = []
     for i, item in enumerate(data["hinh_thuc"]):
         where = f"hinh_thuc[{i + 1}]"
-        if any(same_form(f.ten, item["ten"]) for f in forms):
-            problems.append(campaign_problem(source, f"{where}.ten", f"Hình thức '{item['ten']}' được khai hai lần."))
-        threshold: Fraction | None
-        try:
-            threshold = as_fraction(item["nguong"]) if "nguong" in item else threshold_for(item["ten"])
-        except RuleError as err:
-            problems.append(campaign_problem(source, f"{where}.nguong", str(err)))
-            continue
+        threshold = form_threshold(source, item, where, [f.ten for f in forms], problems)
         if threshold is None:
-            problems.append(
-                campaign_problem(
-                    source,
-                    f"{where}.nguong",
-                    f"Pháp luật không quy định tỷ lệ phiếu cho '{item['ten']}': ghi nguong theo quy chế của cơ quan.",
-                )
-            )
             continue
         quotas = {kind: QuotaRule.from_data(rule) for kind, rule in (item.get("chi_tieu") or {}).items()}
         forms.append(RoundForm(item["ten"], threshold, quotas, None, item.get("nguong"), decides=item["quyet_dinh"]))
