@@ -146,3 +146,44 @@ def block_separator(doc: Container) -> None:
     spacing.set(qn("w:line"), "20")
     spacing.set(qn("w:lineRule"), "exact")
     ppr.find(qn("w:rPr")).append(element("w:vanish"))
+
+
+def grouped_block(container: Container, columns: list[tuple[str, str, int, str]], size: float, cell: dict) -> None:
+    """Add one block of a danh sách grouped by `nhom`: a repeated header row, then per group a merged heading
+    row (left out when the block continues a group: `nhom.tiep`) and one row per `dong`, rows kept whole.
+
+    `columns` are (header, field of `dong`, width in twips, alignment of its cells); `cell` the paragraph
+    spacing inside cells. The tờ trình's and the quyết định's danh sách share it.
+    """
+    table = grid_table(container, [width for _, _, width, _ in columns])
+    header = table.rows[0]
+    repeat_header(header)
+    cant_split(header)
+    for head_cell, (text, _, _, _) in zip(header.cells, columns, strict=True):
+        cell_valign(head_cell, "center")
+        para(head_cell, text, size=size, bold=True, align="center", **cell)
+
+    def tag_row(text: str) -> None:
+        row = add_row(table)
+        tag(row.cells[0], text)
+        for rest in row.cells[1:]:
+            para(rest, "", size=size)
+
+    tag_row("{%tr for nhom in khoi %}")
+    tag_row("{%tr if not nhom.tiep %}")
+    group = table.add_row()  # python-docx's placeholder paragraphs let the cells merge
+    cant_split(group)
+    merged = group.cells[0].merge(group.cells[-1])
+    for p in merged.paragraphs:
+        p._p.getparent().remove(p._p)
+    # keep_next: the group row ("II. CÁ NHÂN") is never left alone at the foot of a page.
+    para(merged, "{{ nhom.ten }}", size=size, bold=True, align="left", keep_next=True, **cell)
+    tag_row("{%tr endif %}")
+    tag_row("{%tr for dong in nhom.dong %}")
+    row = add_row(table)
+    cant_split(row)
+    for row_cell, (_, name, _, align) in zip(row.cells, columns, strict=True):
+        cell_valign(row_cell, "top")
+        para(row_cell, f"{{{{ dong.{name} }}}}", size=size, align=align, **cell)
+    tag_row("{%tr endfor %}")
+    tag_row("{%tr endfor %}")

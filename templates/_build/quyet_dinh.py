@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import parts
 from docxbuild import new_document, para, rule, tag
-from docxtables import add_row, cant_split, cell_valign, grid_table, repeat_header, table_blocks
+from docxtables import grouped_block, table_blocks
 from to_trinh import appendix_section
 
 from vanban.ooxml.geometry import TABLE_SIZE, TEXT_WIDTH
@@ -41,39 +41,11 @@ def _columns(money: bool, gold: bool) -> list[tuple[str, str, int]]:
 
 def _block(doc, columns: list[tuple[str, str, int]]) -> None:
     """Add one block of the danh sách: header row, then per group a merged heading row and one row per person."""
-    table = grid_table(doc, [width for _, _, width in columns])
-    header = table.rows[0]
-    repeat_header(header)
-    cant_split(header)
-    for cell, (text, _, _) in zip(header.cells, columns, strict=True):
-        cell_valign(cell, "center")
-        para(cell, text, size=TABLE_SIZE, bold=True, align="center", **CELL)
-
-    def tag_row(text: str) -> None:
-        row = add_row(table)
-        tag(row.cells[0], text)
-        for cell in row.cells[1:]:
-            para(cell, "", size=TABLE_SIZE)
-
-    tag_row("{%tr for nhom in khoi %}")
-    tag_row("{%tr if not nhom.tiep %}")
-    group = table.add_row()
-    cant_split(group)
-    merged = group.cells[0].merge(group.cells[-1])
-    for p in merged.paragraphs:
-        p._p.getparent().remove(p._p)
-    # keep_next: the group row ("II. CÁ NHÂN") is never left alone at the foot of a page.
-    para(merged, "{{ nhom.ten }}", size=TABLE_SIZE, bold=True, align="left", keep_next=True, **CELL)
-    tag_row("{%tr endif %}")
-    tag_row("{%tr for dong in nhom.dong %}")
-    row = add_row(table)
-    cant_split(row)
-    for cell, (_, name, _) in zip(row.cells, columns, strict=True):
-        cell_valign(cell, "top")
-        align = {"tt": "center", "so_vang": "center", "tien": "right"}.get(name, "left")
-        para(cell, f"{{{{ dong.{name} }}}}", size=TABLE_SIZE, align=align, **CELL)
-    tag_row("{%tr endfor %}")
-    tag_row("{%tr endfor %}")
+    aligned = [
+        (text, name, width, {"tt": "center", "so_vang": "center", "tien": "right"}.get(name, "left"))
+        for text, name, width in columns
+    ]
+    grouped_block(doc, aligned, TABLE_SIZE, CELL)
 
 
 def danh_sach(doc) -> None:

@@ -17,7 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docxbuild import new_document, page_numbers, para, rule, run_format, tag
-from docxtables import add_row, cant_split, cell_valign, grid_table, repeat_header, table_blocks
+from docxtables import grouped_block, table_blocks
 
 from vanban.ooxml.geometry import TABLE_SIZE, TEXT_WIDTH
 
@@ -68,38 +68,11 @@ def _block(doc, widths: tuple[int, ...], ghi_chu: bool) -> None:
     """Add one block of the danh sách: header row, then per group a merged heading row and one row per nominee."""
     headers = HEADERS + (("Ghi chú",) if ghi_chu else ())
     fields = FIELDS + (("ghi_chu",) if ghi_chu else ())
-    table = grid_table(doc, list(widths))
-    header = table.rows[0]
-    repeat_header(header)
-    cant_split(header)
-    for cell, text in zip(header.cells, headers, strict=True):
-        cell_valign(cell, "center")
-        para(cell, text, size=TABLE_SIZE, bold=True, align="center", **CELL)
-
-    def tag_row(text: str) -> None:
-        row = add_row(table)
-        tag(row.cells[0], text)
-        for cell in row.cells[1:]:
-            para(cell, "", size=TABLE_SIZE)
-
-    tag_row("{%tr for nhom in khoi %}")
-    tag_row("{%tr if not nhom.tiep %}")
-    group = table.add_row()  # python-docx's placeholder paragraphs let the cells merge
-    cant_split(group)
-    merged = group.cells[0].merge(group.cells[-1])
-    for p in merged.paragraphs:
-        p._p.getparent().remove(p._p)
-    # keep_next: the group row ("II. CÁ NHÂN") is never left alone at the foot of a page.
-    para(merged, "{{ nhom.ten }}", size=TABLE_SIZE, bold=True, align="left", keep_next=True, **CELL)
-    tag_row("{%tr endif %}")
-    tag_row("{%tr for dong in nhom.dong %}")
-    row = add_row(table)
-    cant_split(row)
-    for cell, name in zip(row.cells, fields, strict=True):
-        cell_valign(cell, "top")
-        para(cell, f"{{{{ dong.{name} }}}}", size=TABLE_SIZE, align="center" if name == "tt" else "left", **CELL)
-    tag_row("{%tr endfor %}")
-    tag_row("{%tr endfor %}")
+    columns = [
+        (text, name, width, "center" if name == "tt" else "left")
+        for text, name, width in zip(headers, fields, widths, strict=True)
+    ]
+    grouped_block(doc, columns, TABLE_SIZE, CELL)
 
 
 def danh_sach(doc) -> None:
