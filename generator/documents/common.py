@@ -147,6 +147,13 @@ def header_columns_context(
     }
 
 
+def check_unit(office: Office, unit: str | None, problems: Problems) -> None:
+    """Record a drafting unit the office profile does not list (no unit, or a profile without units: nothing)."""
+    if unit and office.don_vi and unit not in office.don_vi:
+        known = ", ".join(office.don_vi)
+        problems.add("don_vi_soan_thao", f"Đơn vị '{unit}' không có trong hồ sơ cơ quan; có: {known}.")
+
+
 def header_context(
     office: Office, data: dict[str, Any], type_name: str, problems: Problems, *, unit: str | None = None
 ) -> dict[str, Any]:

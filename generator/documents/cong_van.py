@@ -6,6 +6,7 @@ from vanban.documents import DocumentType, Prepared, register
 from vanban.documents.body import ARABIC, LETTER, number_body
 from vanban.documents.common import (
     Problems,
+    check_unit,
     close_body,
     header_context,
     recipients_context,
@@ -38,10 +39,7 @@ def prepare(source: Source, office: Office) -> Prepared:
     problems = Problems(source)
     unit = source.data["don_vi_soan_thao"]
     data = header_input(source.data, office, TYPE_NAME, problems, unit=unit)
-    if office.don_vi and unit not in office.don_vi:
-        problems.add(
-            "don_vi_soan_thao", f"Đơn vị '{unit}' không có trong hồ sơ cơ quan; có: {', '.join(office.don_vi)}."
-        )
+    check_unit(office, unit, problems)
     header = header_context(office, data, TYPE_NAME, problems, unit=unit)
     summary = trich_yeu_line(data["trich_yeu"])
     context = {

@@ -8,6 +8,7 @@ from vanban.documents import DocumentType, Prepared, register
 from vanban.documents.body import ARABIC, LETTER, ROMAN, number_body
 from vanban.documents.common import (
     Problems,
+    check_unit,
     close_body,
     header_context,
     recipients_context,
@@ -59,10 +60,7 @@ def prepare(source: Source, office: Office) -> Prepared:
     problems = Problems(source)
     unit = source.data.get("don_vi_soan_thao") or ""  # none: Nơi nhận ends "- Lưu: VT."
     data: dict[str, Any] = header_input(source.data, office, TYPE_NAME, problems)
-    if unit and office.don_vi and unit not in office.don_vi:
-        problems.add(
-            "don_vi_soan_thao", f"Đơn vị '{unit}' không có trong hồ sơ cơ quan; có: {', '.join(office.don_vi)}."
-        )
+    check_unit(office, unit, problems)
     trich_yeu = trich_yeu_text(data["trich_yeu"])
     lines = title_lines(trich_yeu, office.names)
     context = {

@@ -17,6 +17,7 @@ from vanban.documents import DocumentType, Prepared, register
 from vanban.documents.blocks import group_blocks
 from vanban.documents.common import (
     Problems,
+    check_unit,
     close_text,
     header_context,
     issue_date,
@@ -212,9 +213,7 @@ def prepare(source: Source, office: Office) -> Prepared:
     problems = Problems(source)
     unit = source.data["don_vi_soan_thao"]
     data = header_input(source.data, office, TYPE_NAME, problems, unit=unit)
-    if office.don_vi and unit not in office.don_vi:
-        known = ", ".join(office.don_vi)
-        problems.add("don_vi_soan_thao", f"Đơn vị '{unit}' không có trong hồ sơ cơ quan; có: {known}.")
+    check_unit(office, unit, problems)
     header = header_context(office, data, TYPE_NAME, problems, unit=unit)
     day, year = issue_date(data, problems)
     rows = data["khen_thuong"]

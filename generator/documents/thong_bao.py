@@ -13,6 +13,7 @@ from vanban.documents import DocumentType, Prepared, register
 from vanban.documents.body import ARABIC, LETTER, number_body
 from vanban.documents.common import (
     Problems,
+    check_unit,
     close_body,
     header_context,
     recipients_context,
@@ -99,10 +100,7 @@ def prepare(source: Source, office: Office) -> Prepared:
     problems = Problems(source)
     unit = source.data.get("don_vi_soan_thao") or ""
     data: dict[str, Any] = header_input(source.data, office, TYPE_NAME, problems)
-    if unit and office.don_vi and unit not in office.don_vi:
-        problems.add(
-            "don_vi_soan_thao", f"Đơn vị '{unit}' không có trong hồ sơ cơ quan; có: {', '.join(office.don_vi)}."
-        )
+    check_unit(office, unit, problems)
     if not data.get("ket_qua") and not data.get("tra_lai"):
         problems.add("ket_qua", "Thông báo kết quả cần ít nhất một trường hợp được chấp nhận (ket_qua) hoặc trả lại.")
     trich_yeu = " ".join(data["trich_yeu"].split())

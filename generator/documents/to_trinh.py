@@ -14,6 +14,7 @@ from vanban.documents.blocks import group_blocks
 from vanban.documents.body import ARABIC, LETTER, number_body
 from vanban.documents.common import (
     Problems,
+    check_unit,
     close_text,
     header_context,
     issue_date,
@@ -163,9 +164,7 @@ def prepare(source: Source, office: Office) -> Prepared:
     problems = Problems(source)
     unit = source.data["don_vi_soan_thao"]
     data = header_input(source.data, office, TYPE_NAME, problems, unit=unit)
-    if office.don_vi and unit not in office.don_vi:
-        known = ", ".join(office.don_vi)
-        problems.add("don_vi_soan_thao", f"Đơn vị '{unit}' không có trong hồ sơ cơ quan; có: {known}.")
+    check_unit(office, unit, problems)
     nominees = data["de_nghi"]
     if not nominees:
         problems.add("de_nghi", "Danh sách đề nghị khen thưởng không được để trống.")
