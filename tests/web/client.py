@@ -26,3 +26,27 @@ def open_client(app: FastAPI, **kwargs: Any) -> Iterator[TestClient]:
     with TestClient(app, base_url="http://127.0.0.1", **kwargs) as client:
         client.headers["x-csrf-token"] = page_token(client)
         yield client
+
+
+FORM = {"content-type": "application/x-www-form-urlencoded"}
+
+
+def post(client: TestClient, url: str, pairs: list[tuple[str, str]]) -> Any:
+    """Post (name, value) pairs urlencoded, in order, repeated names kept (as a browser sends a form)."""
+    from urllib.parse import urlencode
+
+    return client.post(url, content=urlencode(pairs), headers=FORM)
+
+
+def docx_text(content: bytes) -> str:
+    """Return every paragraph and every table cell of a DOCX, one per line, in document order."""
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(content))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import time
-from urllib.parse import urlencode
 
-import docx
 import pytest
 import yaml
 from fastapi.testclient import TestClient
@@ -19,7 +16,7 @@ from vanban.web.app import create_app
 from vanban.web.pdf import PdfService
 from vanban.web.settings import Settings
 
-from tests.web.client import open_client
+from tests.web.client import docx_text, open_client, post
 from tests.web.formvalues import form_values
 
 FORM = {"content-type": "application/x-www-form-urlencoded"}
@@ -50,19 +47,6 @@ def fake() -> FakeConverter:
 def client(fake: FakeConverter) -> TestClient:
     with open_client(create_app(Settings(max_upload_bytes=200_000, max_fields=300), pdf=PdfService(lambda: fake))) as c:
         yield c
-
-
-def post(client: TestClient, url: str, pairs: list[tuple[str, str]]):
-    return client.post(url, content=urlencode(pairs), headers=FORM)
-
-
-def docx_text(content: bytes) -> str:
-    document = docx.Document(io.BytesIO(content))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
 
 
 def errors_of(html: str, input_id: str) -> list[str]:

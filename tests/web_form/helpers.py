@@ -3,27 +3,10 @@
 from __future__ import annotations
 
 import io
-from urllib.parse import urlencode
 
 import docx
-from fastapi.testclient import TestClient
 
 FORM = {"content-type": "application/x-www-form-urlencoded"}
-
-
-def post(client: TestClient, url: str, pairs: list[tuple[str, str]]):  # noqa: ANN201 (httpx.Response)
-    """Post (name, value) pairs urlencoded, in order, repeated names kept."""
-    return client.post(url, content=urlencode(pairs), headers=FORM)
-
-
-def docx_text(content: bytes) -> str:
-    """Return every paragraph and every table cell of a DOCX, one per line, in document order."""
-    document = docx.Document(io.BytesIO(content))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
 
 
 def docx_tables(content: bytes) -> list[list[list[str]]]:

@@ -13,9 +13,9 @@ from vanban.jobs.document import render_document
 from vanban.resources import SAMPLES
 from vanban.web.app import create_app
 
-from tests.web.client import open_client
+from tests.web.client import docx_text, open_client, post
 from tests.web.formvalues import form_values
-from tests.web_form.helpers import docx_tables, docx_text, post
+from tests.web_form.helpers import docx_tables
 
 SAMPLE_CASES = [
     (code, path)

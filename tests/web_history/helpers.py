@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 from urllib.parse import urlencode
 
-import docx
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -44,16 +42,6 @@ def post_form(client: TestClient, pairs: list[tuple[str, str]], action: str = "d
 def file_links(html: str) -> list[str]:
     """Return the addresses of the stored files a page links to."""
     return _FILE_LINK.findall(html)
-
-
-def docx_text(content: bytes) -> str:
-    """Return every paragraph and table cell of a DOCX, one per line."""
-    document = docx.Document(io.BytesIO(content))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
 
 
 def stored_paths(root: Path) -> list[Path]:

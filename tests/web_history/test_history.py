@@ -16,9 +16,10 @@ from vanban.store import documents, register
 from vanban.store.database import current_user
 from vanban.web.pages.recording import DOCUMENTS_FOLDER
 
+from tests.web.client import docx_text
 from tests.web.formvalues import form_values
 from tests.web_accounts.helpers import add_user, make_app
-from tests.web_history.helpers import CONG_VAN, client_of, docx_text, file_links, post_form, stored_paths
+from tests.web_history.helpers import CONG_VAN, client_of, file_links, post_form, stored_paths
 
 YEAR = 2026
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,7 +9,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-import docx
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
@@ -61,16 +59,6 @@ def downloaded_docx(client: TestClient, response: Any) -> bytes:
     with client.app.state.store.read() as conn:  # type: ignore[attr-defined]
         path = conn.execute(select(t.document_files.c.duong_dan).order_by(t.document_files.c.id.desc())).scalar()
     return Path(path).read_bytes()
-
-
-def docx_text(content: bytes) -> str:
-    """Return a DOCX's paragraphs and table cells as text, one per line."""
-    document = docx.Document(io.BytesIO(content))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
 
 
 class SignedIn:

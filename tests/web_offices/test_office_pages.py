@@ -9,7 +9,8 @@ import yaml
 from vanban.store.schema import ROLE_ADMIN, ROLE_DRAFTER
 from vanban.web.identity import Identity
 
-from tests.web_offices.helpers import NEW_OFFICE, app_as, client_for, docx_text, downloaded_docx, post
+from tests.web.client import docx_text
+from tests.web_offices.helpers import NEW_OFFICE, app_as, client_for, downloaded_docx, post
 
 
 def errors_at(html: str, input_id: str) -> list[str]:
