@@ -17,6 +17,7 @@ from typing import Any
 from vanban.documents import Prepared
 from vanban.errors import DataValidationError, Problem
 from vanban.jobs.document import prepare_document
+from vanban.jobs.dossier.plan import PlannedDocument  # one document, prepared: the dossier's own type
 from vanban.jobs.round.campaign import RoundCampaign, RoundForm, load_round, round_problem
 from vanban.jobs.round.checks import check_round
 from vanban.jobs.round.documents import (
@@ -52,17 +53,6 @@ class RoundError(DataValidationError):
         n = len(self.problems)
         head = f"Chưa lập được kết quả đợt khen thưởng: {n} lỗi phải sửa (không tệp nào được ghi)."
         return "\n".join([head, *(f"  - {p}" for p in self.problems)])
-
-
-@dataclass
-class PlannedDocument:
-    """One document of the round, prepared: its type, file name, bookmark title, data and context."""
-
-    kind: str
-    file_name: str
-    title: str
-    data: dict[str, Any]
-    prepared: Prepared
 
 
 @dataclass
