@@ -68,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="vanban",
         description="Tạo văn bản hành chính theo Nghị định 30/2020/NĐ-CP (DOCX, PDF) từ tệp dữ liệu.",
     )
-    parser.add_argument("--version", action="version", version=f"vanban {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"vanban {__version__}", help="in số phiên bản của vanban rồi thoát"
+    )
     parser.add_argument("--debug", action="store_true", help="in chi tiết lỗi (traceback) để báo lỗi phần mềm")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     for command in COMMANDS:
