@@ -62,7 +62,7 @@ sample_of() {
     *) echo "samples/$1/$1.yaml" ;;
   esac
 }
-for kind in cong-van ke-hoach to-trinh danh-sach bien-ban bao-cao-thanh-tich; do
+for kind in cong-van ke-hoach to-trinh danh-sach bien-ban bao-cao-thanh-tich quyet-dinh thong-bao danh-sach-tong-hop; do
   step "render $kind" "$VANBAN" render "$kind" "$(sample_of "$kind")" -o "van-ban/$kind.docx"
 done
 step "render cong-van --pdf" "$VANBAN" render cong-van samples/cong-van/cong-van.yaml -o pdf/cong-van.docx --pdf
@@ -107,6 +107,35 @@ sys.exit(0 if {"1215/KH-CQLTHADS", "3520/CQLTHADS-TCCB"} <= numbers else 1)
 EOF
 }
 step "render --cap-so --db, dossier --db, so-van-ban --json" register
+round_of_units() {
+  # The level above: three provinces' dossiers, then the round from their zips (certificates included).
+  local unit zips=()
+  for unit in lam-dong khanh-hoa gia-lai; do
+    "$VANBAN" dossier "samples/dot-khen-thuong/$unit/dot-thi-dua.yaml" -o "dot/$unit/" --ngay 2026-12-01 || return 1
+    zips+=("dot/$unit/ho-so.zip")
+  done
+  "$VANBAN" dot-khen-thuong samples/dot-khen-thuong/cap-tren.yaml "${zips[@]}" -o dot/ket-qua/ &&
+    test -s dot/ket-qua/phoi-giay-khen.pdf && test -s dot/ket-qua/manifest.json
+}
+step "dot-khen-thuong" round_of_units
+
+awards() {
+  # A quyết định numbered in the register, its certificates on blanks, the year's statistics from the record.
+  local db="$WORK/vanban.db"
+  "$VANBAN" render quyet-dinh samples/quyet-dinh/quyet-dinh.yaml -o qd/quyet-dinh.docx --cap-so --db "$db" &&
+    "$VANBAN" in-phoi samples/quyet-dinh/quyet-dinh.yaml -o qd/giay-khen.pdf --can-chinh qd/can-chinh.pdf &&
+    test -s qd/giay-khen.pdf && test -s qd/can-chinh.pdf &&
+    "$VANBAN" thong-ke --nam 2026 -o qd/thong-ke.xlsx --db "$db" && test -s qd/thong-ke.xlsx
+}
+step "render quyet-dinh --cap-so, in-phoi, thong-ke" awards
+accounts() {
+  # The first admin of an office (password from the environment, as a script gives it), then the list.
+  VANBAN_MAT_KHAU=mat-khau-dai-1 "$VANBAN" tai-khoan tao --quan-tri --co-quan CQLTHADS --ten-dang-nhap quan-tri \
+    --ho-ten "Người quản trị" --db "$WORK/vanban.db" &&
+    "$VANBAN" tai-khoan danh-sach --db "$WORK/vanban.db" | grep -q quan-tri
+}
+step "tai-khoan tao, danh-sach" accounts
+step "worker --help" "$VANBAN" worker --help
 step "excel-template" "$VANBAN" excel-template de-nghi.xlsx
 step "templates" "$VANBAN" templates
 step "check" "$VANBAN" check van-ban/cong-van.docx
