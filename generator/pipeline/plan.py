@@ -7,7 +7,7 @@ the writer is already writing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,6 +98,6 @@ class Plan:
     pdf_dir: str = ""
     merge: MergeStep | None = None
     archive: str | None = None
-    record: RecordStep | None = None
+    record: RecordStep | Callable[[], RecordStep] | None = None  # a callable: built once every document is planned
     all_or_nothing: bool = False
     lock_folder: bool = True  # one run at a time in out_dir (False for a single document beside others)

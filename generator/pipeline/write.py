@@ -29,7 +29,7 @@ from vanban.pipeline.convert import Converter, default_converter
 from vanban.pipeline.execute import Executor, InProcessExecutor, Outcome
 from vanban.pipeline.merge import PdfMerger
 from vanban.pipeline.outfolder import RUN_PREFIX, ensure_folder, folder_lock, move_into_place, remove_dead_runs
-from vanban.pipeline.plan import DocumentFailure, Plan
+from vanban.pipeline.plan import DocumentFailure, Plan, RecordStep
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # DOCX and PDF are compressed already: deflating them again costs time and saves nothing.
@@ -115,15 +115,21 @@ def _carry_out(
             converter.start()
         run = _Run(plan, report, results_dir, PdfMerger() if plan.pdf and plan.merge else None, on_document)
         outcomes = executor.run(plan.documents, stage, pdf_dir, converter)
-        run.consume(outcomes)
+        try:
+            run.consume(outcomes)
+        except BaseException:
+            run.cancel()  # a lazily planned document failed its checks: convert nothing more for this run
+            raise
         if plan.all_or_nothing and report.failures:
+            run.cancel()
             raise _first_error(report.failures)
         run.finish()
         if plan.all_or_nothing:
-            move_into_place(stage, out, list(run.written), plan.record.manifest_name if plan.record else None)
+            manifest = run.record.manifest_name if run.record else None
+            move_into_place(stage, out, list(run.written), manifest)
             report.files = [out / name for name in sorted(run.written)]
-            if plan.record:
-                report.files.append(out / plan.record.manifest_name)
+            if manifest:
+                report.files.append(out / manifest)
 
 
 class _Run:
@@ -139,6 +145,7 @@ class _Run:
         self.indexing = plan.all_or_nothing or plan.archive is not None or plan.record is not None
         self.pending: deque[Outcome] = deque()
         self.first_sent: float | None = None
+        self.record = plan.record if isinstance(plan.record, RecordStep) else None
 
     def consume(self, outcomes: Iterator[Outcome]) -> None:
         for outcome in outcomes:
@@ -160,7 +167,15 @@ class _Run:
                 outcome.pdf.add_done_callback(self._converted)
                 self.pending.append(outcome)
             self._take_pdfs(block=False)
+        if callable(self.plan.record):  # known once every document is planned; built while PDFs still convert
+            self.record = self.plan.record()
         self._take_pdfs(block=True)
+
+    def cancel(self) -> None:
+        """Withdraw the conversions not yet started (a converter the caller owns keeps running otherwise)."""
+        for outcome in self.pending:
+            if outcome.pdf is not None:
+                outcome.pdf.cancel()
 
     def _converted(self, _: object) -> None:
         if self.first_sent is not None:
@@ -191,13 +206,13 @@ class _Run:
 
     def finish(self) -> None:
         """Write the merged PDF, the data files, the archive and the manifest (last)."""
-        plan = self.plan
+        plan, record = self.plan, self.record
         if self.merger is not None and plan.merge is not None and self.merger.parts:
             target = self.folder / plan.merge.file_name
             pages = self.merger.write(target, title=plan.merge.title)
             self._add_file(target, pages)
-        if plan.record is not None:
-            for name, data in plan.record.data_files.items():
+        if record is not None:
+            for name, data in record.data_files.items():
                 target = self.folder / name
                 target.write_bytes(data)
                 self._add(target, hashlib.sha256(data).hexdigest(), len(data))
@@ -206,11 +221,11 @@ class _Run:
             _write_zip(self.folder, sorted(self.written), target)
             self._add_file(target)
         self.report.pages = {w.name: w.pages for w in self.written.values() if w.pages is not None}
-        if plan.record is not None:
-            manifest = dict(plan.record.manifest_fields)
+        if record is not None:
+            manifest = dict(record.manifest_fields)
             manifest["dau_ra"] = [_entry(self.written[name]) for name in sorted(self.written)]
             text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-            (self.folder / plan.record.manifest_name).write_text(text, encoding="utf-8")
+            (self.folder / record.manifest_name).write_text(text, encoding="utf-8")
             self.report.manifest = manifest
 
     def _add(self, path: Path, sha256: str, size: int, pages: int | None = None) -> None:

@@ -1,11 +1,13 @@
 """Write a planned commendation dossier: documents, PDFs, merged PDF, zip, manifest.
 
-`plan.plan_dossier` has checked everything; here its documents become one writer `Plan`: the tờ trình,
-danh sách, biên bản and báo cáo, optionally converted to PDF and merged with one bookmark per document,
-zipped, and recorded in `manifest.json` (inputs and outputs with sha256, PDF page counts, counts per form,
-warnings, vanban version) beside the validated data (`du-lieu-da-kiem-tra.json`). The plan is
-all-or-nothing: the dossier appears whole or not at all. With PDFs, LibreOffice starts while the dossier
-is being checked, so no time is lost waiting for it.
+`plan.check_dossier` has checked everything but the báo cáo's own schema; here its documents become one
+writer `Plan`: the tờ trình, danh sách, biên bản and báo cáo (each báo cáo checked and prepared as the
+writer reaches it), optionally converted to PDF and merged with one bookmark per document, zipped, and
+recorded in `manifest.json` (inputs and outputs with sha256, PDF page counts, counts per form, warnings,
+vanban version) beside the validated data (`du-lieu-da-kiem-tra.json`). The plan is all-or-nothing: the
+dossier appears whole or not at all, and a báo cáo that fails its checks stops it with every problem listed
+as if all had been checked first. With PDFs, LibreOffice starts while the dossier is being checked and
+converts the first documents while the later báo cáo are prepared, so no time is lost waiting for it.
 """
 
 from __future__ import annotations
@@ -17,13 +19,22 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vanban.errors import Problem
 from vanban.jobs.document import plan_step
 from vanban.jobs.dossier.documents import de_nghi_item
-from vanban.jobs.dossier.plan import DossierError, DossierPlan, PlannedDocument, plan_dossier
+from vanban.jobs.dossier.plan import (
+    DossierError,
+    DossierPlan,
+    PlannedDocument,
+    check_dossier,
+    plan_dossier,
+    prepare_reports,
+)
 from vanban.nd30.awards import count_by_form
 from vanban.nd30.voting import percent_text
 from vanban.pipeline.convert import Converter, default_converter
@@ -123,13 +134,37 @@ def _counts(plan: DossierPlan) -> dict[str, Any]:
 
 
 def dossier_plan(plan: DossierPlan, out_dir: str | Path, *, pdf: bool, pdfa: bool, make_zip: bool) -> Plan:
-    """Turn a checked dossier into the writer's plan: its documents, the merge, the zip and the record."""
+    """Turn a checked dossier into the writer's plan: its documents, the merge, the zip and the record.
+
+    Báo cáo still pending in `plan` are prepared one by one as the writer asks for them (the first
+    documents are meanwhile rendered and converting); the record is built once they all are.
+    """
+    title = f"Hồ sơ đề nghị khen thưởng – {plan.campaign.unit.ten}"
+    steps = (
+        replace(plan_step(doc.kind, doc.prepared, doc.file_name, office=plan.office), bookmark=doc.title)
+        for doc in chain(list(plan.documents), prepare_reports(plan))
+    )
+    return Plan(
+        Path(out_dir),
+        steps,
+        total=plan.total,
+        pdf=pdf or pdfa,
+        pdfa=pdfa,
+        pdf_dir=PDF_DIR,
+        merge=MergeStep(MERGED_PDF, title),
+        archive=ZIP_FILE if make_zip else None,
+        record=partial(_record_step, plan, title),
+        all_or_nothing=True,
+    )
+
+
+def _record_step(plan: DossierPlan, title: str) -> RecordStep:
+    """The manifest's own entries and the checked data, once every document of `plan` is prepared."""
     from vanban import __version__
 
-    title = f"Hồ sơ đề nghị khen thưởng – {plan.campaign.unit.ten}"
     base = plan.campaign.file.parent if plan.campaign.file else Path.cwd()
     data = json.dumps(_validated_data(plan), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    record = RecordStep(
+    return RecordStep(
         MANIFEST,
         {
             "vanban": __version__,
@@ -143,22 +178,6 @@ def dossier_plan(plan: DossierPlan, out_dir: str | Path, *, pdf: bool, pdfa: boo
             "canh_bao": [str(w) for w in plan.warnings],
         },
         {DATA_FILE: data.encode("utf-8")},
-    )
-    steps = [
-        replace(plan_step(doc.kind, doc.prepared, doc.file_name, office=plan.office), bookmark=doc.title)
-        for doc in plan.documents
-    ]
-    return Plan(
-        Path(out_dir),
-        steps,
-        total=len(steps),
-        pdf=pdf or pdfa,
-        pdfa=pdfa,
-        pdf_dir=PDF_DIR,
-        merge=MergeStep(MERGED_PDF, title),
-        archive=ZIP_FILE if make_zip else None,
-        record=record,
-        all_or_nothing=True,
     )
 
 
@@ -194,18 +213,19 @@ def build_dossier(
         # Start LibreOffice while the dossier is checked; a failure to start shows when the writer starts it.
         threading.Thread(target=_start_quietly, args=(own,), daemon=True).start()
     try:
-        checked = plan_dossier(campaign_path, table=table, today=today, record=record)
+        checked = check_dossier(campaign_path, table=table, today=today, record=record)
         plan = dossier_plan(checked, out_dir, pdf=pdf, pdfa=pdfa, make_zip=make_zip)
-        names = [doc.file_name for doc in checked.documents]
+        total = checked.total
         finished = 0
 
         def done(position: int, _: Path | None) -> None:
             nonlocal finished
             finished += 1
+            name = checked.documents[position - 1].file_name  # prepared (and listed) before it is written
             if on_document is not None:
-                on_document(names[position - 1])
+                on_document(name)
             if on_progress is not None:
-                on_progress(finished, len(names), names[position - 1])
+                on_progress(finished, total, name)
 
         report = write_plan(plan, converter=own or converter, executor=executor, on_document=done)
     finally:

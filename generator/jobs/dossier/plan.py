@@ -7,7 +7,8 @@ danh sách), the biên bản (every nominee voted on, "Đạt"/"Không đạt") 
 nominee who passed, in the danh sách's order, each prepared and named; `assemble.build_dossier` writes it.
 """
 
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -28,6 +29,7 @@ from vanban.jobs.dossier.documents import (
     to_trinh_data,
 )
 from vanban.jobs.dossier.eligibility import check_eligibility
+from vanban.jobs.dossier.locate import relocate
 from vanban.jobs.dossier.nominations import Nomination, Table, read_nominations
 from vanban.jobs.dossier.review import Review, review
 from vanban.nd30.awards import order_nominees
@@ -70,7 +72,11 @@ class PlannedDocument:
 
 @dataclass
 class DossierPlan:
-    """Everything checked and prepared; nothing written yet."""
+    """Everything checked and prepared, or (from `check_dossier`) the báo cáo still to prepare; nothing written.
+
+    `pending` holds the báo cáo whose data is built but not yet checked against its schema and prepared:
+    `prepare_reports` does that one by one, so a writer can start on the first documents meanwhile.
+    """
 
     campaign: Campaign
     office: Office
@@ -80,41 +86,13 @@ class DossierPlan:
     inputs: list[Path]
     today: date
     warnings: list[Problem] = field(default_factory=list)
+    pending: deque[tuple[Nomination, dict[str, Any]]] = field(default_factory=deque)
+    names: FileNamer | None = None
 
-
-def _relocate(
-    problems: Sequence[Problem],
-    campaign: Campaign,
-    section: str,
-    rows: Sequence[Nomination] = (),
-    record: Nomination | None = None,
-) -> list[Problem]:
-    """Point a document's problems back at their source: the campaign file's section, or the table cell."""
-    out: list[Problem] = []
-    src = campaign.source
-    for p in problems:
-        path = p.field or ""
-        if record is not None:
-            out.append(
-                record.problem(
-                    f"Báo cáo thành tích: {p.message}",
-                    path.split("[")[0].split(".")[0] or None,
-                    warning=p.warning,
-                    column=record.headers.get(path) or (path or None),
-                )
-            )
-            continue
-        if path.startswith("de_nghi[") and rows:
-            index = int(path[len("de_nghi[") : path.index("]")]) - 1
-            key = path[path.index("]") + 2 :] if "]." in path else None
-            if 0 <= index < len(rows):
-                out.append(rows[index].problem(p.message, key, warning=p.warning))
-                continue
-        where = f"{section}.{path}" if path else section
-        if path.split(".")[0] in ("phong_trao",):
-            where = path
-        out.append(Problem(p.message, src.name if src.file else None, None, src.line_of(where), where, p.warning))
-    return out
+    @property
+    def total(self) -> int:
+        """How many documents the dossier will hold once every báo cáo is prepared."""
+        return len(self.documents) + len(self.pending)
 
 
 def _prepare(
@@ -141,6 +119,49 @@ def plan_dossier(
     record: "Store | None" = None,
 ) -> DossierPlan:
     """Check the whole dossier and prepare every document; DossierError lists every problem at once.
+
+    The arguments are `check_dossier`'s; this also prepares every báo cáo (`prepare_reports`).
+    """
+    plan = check_dossier(campaign_path, table=table, today=today, office=office, uploaded=uploaded, record=record)
+    for _ in prepare_reports(plan):
+        pass
+    return plan
+
+
+def prepare_reports(plan: DossierPlan) -> Iterator[PlannedDocument]:
+    """Check and prepare the plan's pending báo cáo in order, yielding each as soon as it is ready.
+
+    Once one fails, the rest are still checked (nothing more is yielded) and DossierError then lists
+    every problem of them all, as if the whole dossier had been checked first.
+    """
+    problems: list[Problem] = []
+    while plan.pending:
+        record, data = plan.pending.popleft()
+        prepared, trouble = _prepare("bao-cao-thanh-tich", data, plan.office)
+        located = relocate(trouble, plan.campaign, "bao_cao_thanh_tich", record=record)
+        problems.extend(p for p in located if not p.warning)
+        plan.warnings.extend(p for p in located if p.warning)
+        if prepared is None or problems:
+            continue
+        assert plan.names is not None
+        name = plan.names.name(len(plan.documents) + 1, "bao-cao-thanh-tich", record.ten)
+        document = PlannedDocument("bao-cao-thanh-tich", name, f"Báo cáo thành tích – {record.ten}", data, prepared)
+        plan.documents.append(document)
+        yield document
+    if problems:
+        raise DossierError(problems, plan.warnings, file=plan.campaign.file)
+
+
+def check_dossier(
+    campaign_path: str | Path | Source,
+    *,
+    table: str | Path | Table | None = None,
+    today: date | None = None,
+    office: Path | None = None,
+    uploaded: Path | None = None,
+    record: "Store | None" = None,
+) -> DossierPlan:
+    """Check the whole dossier and prepare its tờ trình, danh sách and biên bản; the báo cáo stay `pending`.
 
     `campaign_path` is a campaign file, or a campaign already parsed (a `Source`, e.g. an upload: then
     `office` names the office profile and `table` the danh sách, and no path inside it is opened).
@@ -267,7 +288,7 @@ def plan_dossier(
             "de-nghi-khen-thuong",
             "Tờ trình đề nghị khen thưởng",
             to_trinh,
-            partial(_relocate, campaign=campaign, section="to_trinh", rows=result.passed),
+            partial(relocate, campaign=campaign, section="to_trinh", rows=result.passed),
         )
         # Same data and schema as the tờ trình: checked once above, its problems are the tờ trình's.
         if documents and documents[-1].kind == "to-trinh":
@@ -284,16 +305,10 @@ def plan_dossier(
             "hop-hoi-dong-thi-dua-khen-thuong",
             "Biên bản họp Hội đồng Thi đua - Khen thưởng",
             bien_ban,
-            partial(_relocate, campaign=campaign, section="cuoc_hop", rows=voted),
+            partial(relocate, campaign=campaign, section="cuoc_hop", rows=voted),
         )
-        for record, data in reports:
-            plan(
-                "bao-cao-thanh-tich",
-                record.ten,
-                f"Báo cáo thành tích – {record.ten}",
-                data,
-                partial(_relocate, campaign=campaign, section="bao_cao_thanh_tich", record=record),
-            )
     if problems:
         raise DossierError(problems, warnings, file=campaign.file)
-    return DossierPlan(campaign, issuer, table_path, result, documents, inputs, today, warnings)
+    return DossierPlan(
+        campaign, issuer, table_path, result, documents, inputs, today, warnings, pending=deque(reports), names=names
+    )
