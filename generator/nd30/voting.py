@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import TypeVar
 
 from vanban.nd30.symbols import RuleError
@@ -85,7 +86,13 @@ def form_key(form: object) -> str:
     "Danh hiệu “Chiến sĩ thi đua cơ sở”" and "chien si thi dua co so" give the same key; the one way
     a form named in data is matched to a threshold or to a campaign's form.
     """
-    words = ascii_slug(str(form), 10_000).split("-")
+    return _key_of(str(form))
+
+
+@lru_cache(maxsize=1024)
+def _key_of(name: str) -> str:
+    # A dossier compares the same few form names tens of thousands of times (quotas, order, counts).
+    words = ascii_slug(name, 10_000).split("-")
     return _LEAD_WORDS.sub("", " ".join(words))
 
 
