@@ -328,3 +328,15 @@ def test_python_without_uno_names_the_install_command() -> None:
     with pytest.raises(ConversionError) as info:
         LibreOfficePool(workers=1, python=sys.executable).start()  # the venv cannot import uno
     assert "python3-uno" in info.value.message and INSTALL_COMMAND in info.value.message
+
+
+def test_threads_switch_quickly_while_a_pool_is_open_and_as_before_after(pool, fake_home) -> None:
+    """A pool thread with LibreOffice's next document must not wait 5 ms for the lock behind the renderer."""
+    assert sys.getswitchinterval() == pytest.approx(0.001)
+    default = 0.005
+    with LibreOfficePool(workers=1, timeout=60) as second:
+        second.start()
+        assert sys.getswitchinterval() == pytest.approx(0.001)
+    assert sys.getswitchinterval() == pytest.approx(0.001)  # the module's pool is still open
+    pool.close()
+    assert sys.getswitchinterval() == pytest.approx(default)

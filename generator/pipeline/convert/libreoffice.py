@@ -15,6 +15,7 @@ import os
 import queue
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -33,6 +34,27 @@ from vanban.pipeline.convert.worker import Worker, WorkerGone
 
 _LIVE: weakref.WeakSet[LibreOfficePool] = weakref.WeakSet()
 _HOOKS_INSTALLED = False
+
+
+# While a pool runs, a thread that has a finished PDF and the next document for LibreOffice must get the
+# interpreter lock quickly: with the default 5 ms switch interval it waits behind the thread that renders
+# the next documents, and LibreOffice sits idle meanwhile (measured: up to a fifth of the conversion time
+# of a 1,700-document dossier). 1 ms while any pool is open; the interpreter's own value is put back after.
+_SWITCH_INTERVAL = 0.001
+_saved_interval: float | None = None
+_switch_lock = threading.Lock()
+
+
+def _quick_switching(on: bool) -> None:
+    """Shorten the interpreter's thread switch interval while pools are open (on), restore it after (off)."""
+    global _saved_interval
+    with _switch_lock:
+        if on and _saved_interval is None:
+            _saved_interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(_saved_interval, _SWITCH_INTERVAL))
+        elif not on and _saved_interval is not None and not _LIVE:
+            sys.setswitchinterval(_saved_interval)
+            _saved_interval = None
 
 
 def _close_all() -> None:
@@ -120,6 +142,7 @@ class LibreOfficePool:
             self._idle: queue.Queue[Worker] = queue.Queue()
             _install_exit_hooks()
             _LIVE.add(self)
+            _quick_switching(True)
             try:
                 for w in self._workers:
                     w.spawn()
@@ -260,6 +283,7 @@ class LibreOfficePool:
         if getattr(self, "tmpdir", None) is not None:
             shutil.rmtree(self.tmpdir, ignore_errors=True)
         _LIVE.discard(self)
+        _quick_switching(False)
 
     def __enter__(self) -> Self:
         return self.start()
