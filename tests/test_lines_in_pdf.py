@@ -1,8 +1,9 @@
 """Every sample and the sample dossier, printed to PDF, read line by line (issue 11, items 2 and 3).
 
-No centred title, header or signature line may end with one word alone on a printed line, and the
-Số/ký hiệu line never wraps. The centred lines are read from the DOCX (each line the văn thư's rule
-wrote), their printed lines from `pdftotext -bbox-layout` (poppler-utils).
+No centred title, header or signature line may end with one word alone on a printed line, and neither
+the Số/ký hiệu line nor the place and date line wraps (also for an office named after a person,
+"Thành phố Hồ Chí Minh, ngày …", whose place is written in full). The centred lines are read from the
+DOCX (each line the văn thư's rule wrote), their printed lines from `pdftotext -bbox-layout` (poppler-utils).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ _CENTRED = re.compile(r'<w:jc w:val="center"/>')
 _TEXT_OR_BREAK = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:br/>")
 _WORD = re.compile(r"<word [^>]*>([^<]*)</word>")
 _PLACED_WORD = re.compile(r'<word xMin="[^"]*" yMin="([^"]*)"[^>]*>([^<]*)</word>')
+_BOXED_WORD = re.compile(r'<word xMin="([^"]*)" yMin="([^"]*)" xMax="([^"]*)" yMax="[^"]*">([^<]*)</word>')
 _TABLE = re.compile(r"<w:tbl>.*?</w:tbl>", re.DOTALL)
 _BORDERED = re.compile(r'<w:tblBorders><w:top w:val="single"')
 _LINE = re.compile(r"<line [^>]*>(.*?)</line>", re.DOTALL)
@@ -87,6 +89,7 @@ def centred_lines(docx: Path, *, blanks: bool = True) -> list[list[str]]:
         if not _CENTRED.search(para):
             continue
         text = "".join(m.group(1) if m.group(1) is not None else "\n" for m in _TEXT_OR_BREAK.finditer(para))
+        text = _unescape(text)  # "CĐS&amp;TKDL" in the XML is "CĐS&TKDL" on the page
         lines.extend(
             line.split() for line in text.split("\n") if len(line.split()) >= 2 and (blanks or "  " not in line)
         )
@@ -180,3 +183,87 @@ def printed_on_one_line(pdf: Path, words: list[str]) -> bool:
             # The date line may share the height and come between them in reading order.
             return all(word in same for word in words)
     return False
+
+
+def date_line(docx: Path) -> list[str]:
+    """Return the words of the place and date line ("Hà Nội, ngày 05 tháng 4 năm 2026"), or []."""
+    for words in centred_lines(docx):
+        if "ngày" in words and "năm" in words and any(w.endswith(",") for w in words[: words.index("ngày")]):
+            return words
+    return []
+
+
+def test_date_line_never_wraps(pdfs: dict[Path, Path]) -> None:
+    dated = {doc: words for doc in pdfs if (words := date_line(doc))}
+    assert len(dated) >= 10
+    wrapped = {doc.name: words for doc, words in dated.items() if not printed_on_one_line(pdfs[doc], words)}
+    assert wrapped == {}
+
+
+def test_xac_nhan_title_prints_whole(pdfs: dict[Path, Path]) -> None:
+    """The báo cáo's "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG" prints as its centred line(s), none alone."""
+    reports = [doc for doc in pdfs if any(words[:2] == ["XÁC", "NHẬN"] for words in centred_lines(doc))]
+    assert reports
+    for doc in reports:
+        titles = [words for words in centred_lines(doc) if words[:2] == ["XÁC", "NHẬN"]]
+        printed = [tuple(line) for line in printed_lines(pdfs[doc])]
+        assert all(any(_holds(line, words) for line in printed) for words in titles), doc.name
+
+
+# A test office named after a person: NĐ 30 Phụ lục I, II.4 writes its place in full.
+HCM_OFFICE = """\
+ten: Ủy ban nhân dân Thành phố Hồ Chí Minh
+ten_dong: [Ủy ban nhân dân, Thành phố Hồ Chí Minh]
+viet_tat: UBND
+dia_danh: Thành phố Hồ Chí Minh
+thu_truong: Chủ tịch
+don_vi:
+  - {ten: Văn phòng, viet_tat: VP}
+  - {ten: Ban Kinh tế tài chính và Chuyển đổi số, viet_tat: KTTCCĐS&TKDL}
+nguoi_ky:
+  - {ho_ten: Nguyễn Văn An, chuc_vu: Chủ tịch}
+  - {ho_ten: Trần Thị Bình, chuc_vu: Phó Chủ tịch, quyen_han: KT}
+"""
+HCM_LETTER = """\
+co_quan: ubnd-hcm.yaml
+so: 1058
+ngay_ban_hanh: 2026-12-28
+don_vi_soan_thao: {unit}
+trich_yeu: triển khai số hóa hồ sơ hành chính năm 2026
+kinh_gui: [Các sở, ban, ngành Thành phố]
+noi_dung:
+  - Ủy ban nhân dân Thành phố đề nghị các đơn vị triển khai thực hiện.
+nguoi_ky: Trần Thị Bình
+noi_nhan: [Như trên]
+"""
+
+
+def boxed_words(pdf: Path) -> list[tuple[float, float, float, str]]:
+    """Return (xMin, yMin, xMax, word) of every word on the PDF's first page, in points."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-l", "1", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    return [(float(x0), float(y), float(x1), _unescape(w)) for x0, y, x1, w in _BOXED_WORD.findall(html)]
+
+
+@pytest.mark.parametrize("unit", ["VP", "KTTCCĐS&TKDL"])
+def test_hcm_header_date_and_so_lines_are_whole_and_apart(tmp_path: Path, unit: str) -> None:
+    """Short unit: the left column gives way; long one: the table reaches a little into the margins."""
+    (tmp_path / "ubnd-hcm.yaml").write_text(HCM_OFFICE, encoding="utf-8")
+    data = tmp_path / "cong-van.yaml"
+    data.write_text(HCM_LETTER.format(unit=unit), encoding="utf-8")
+    out = tmp_path / "cong-van.docx"
+    vanban("render", "cong-van", str(data), "-o", str(out), "--pdf")
+    pdf = out.with_suffix(".pdf")
+    so, date = so_line(out), date_line(out)
+    assert date == "Thành phố Hồ Chí Minh, ngày 28 tháng 12 năm 2026".split()
+    assert so == ["Số:", f"1058/UBND-{unit}"]
+    assert printed_on_one_line(pdf, date) and printed_on_one_line(pdf, so)
+    words = boxed_words(pdf)
+    so_box = next(w for w in words if w[3] == so[-1])
+    date_boxes = [w for w in words if abs(w[1] - so_box[1]) < 2 and w[3] in date]
+    assert so_box[2] < min(x0 for x0, _, _, _ in date_boxes), "the Số line and the date line overlap"
+    # Within the page: at most 3 mm into each margin (30 mm left, 15 mm right on 210 mm).
+    mm = 72 / 25.4
+    assert min(w[0] for w in words) >= 27 * mm
+    assert max(x1 for _, _, x1, _ in date_boxes) <= (210 - 12) * mm

@@ -173,7 +173,9 @@ def header_context(data: dict[str, Any], office: Office, problems: Problems) -> 
         if not any(lines):
             problems.add("co_quan_dau_trang.ten_dong", "Thiếu tên đơn vị để in ở đầu trang.")
     governing = upper_vi(agency.get("cap_tren", "")) if agency else ""
-    columns = header_columns_context("", [governing] if governing else [], lines, problems, names=office.names)
+    columns = header_columns_context(
+        "", [governing] if governing else [], lines, problems, names=office.names, date_line=line, date_field="ngay"
+    )
     return {
         "dau_trang": agency is not None,
         **columns,

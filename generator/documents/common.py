@@ -19,6 +19,7 @@ from vanban.nd30.symbols import BLANK_NUMBER
 from vanban.ooxml.breaks import broken_text
 from vanban.ooxml.geometry import (
     AGENCY_SIZE,
+    DATE_SIZE,
     HEADER_LEFT_MAX,
     HEADER_SLACK,
     KINH_GUI_INDENT,
@@ -111,13 +112,22 @@ def draft_mark(data: dict[str, Any]) -> str:
 
 
 def header_columns_context(
-    so: str, governing: list[str], agency: list[str], problems: Problems, *, names: tuple[str, ...] = ()
+    so: str,
+    governing: list[str],
+    agency: list[str],
+    problems: Problems,
+    *,
+    names: tuple[str, ...] = (),
+    date_line: str = "",
+    date_field: str = "ngay_ban_hanh",
 ) -> dict[str, Any]:
     """Return the header's column widths, its name lines broken by the văn thư's rule, and the agency rule.
 
     The left column fits the Số line (a draft's blank number measured as four digits) and any name line
     that can fit, within HEADER_LEFT–HEADER_LEFT_MAX (docs/nd30-rules.md, “Tên cơ quan”); a name line
     wider than the column is broken at a phrase boundary (vanban.vi.linebreak), never one word alone.
+    The right column holds the place/date line on one line (geometry.header_columns): a long địa danh
+    ("Thành phố Hồ Chí Minh") narrows the left column, then widens the table a little into the margins.
     """
     so_measured = so.replace(BLANK_NUMBER, "0000") if BLANK_NUMBER in so else so
     so_width = text_width_twips(so_measured, SO_SIZE)
@@ -127,7 +137,14 @@ def header_columns_context(
             width = text_width_twips(line, AGENCY_SIZE, bold=bold)
             if width + HEADER_SLACK <= HEADER_LEFT_MAX:
                 need = max(need, width)
-    left, right = header_columns(need)
+    date_width = text_width_twips(date_line, DATE_SIZE, italic=True)
+    left, right = header_columns(need, date_width, so_width if so else 0)
+    if date_width + HEADER_SLACK > right:
+        problems.warn(
+            date_field,
+            f"Dòng “{date_line}” dài {date_width / TWIPS_PER_MM:.0f} mm, cột phải chỉ rộng "
+            f"{right / TWIPS_PER_MM:.0f} mm: dòng địa danh, ngày tháng sẽ bị xuống dòng.",
+        )
     if so and so_width + HEADER_SLACK > left:
         problems.warn(
             "so",
@@ -143,6 +160,7 @@ def header_columns_context(
         "duong_ke_co_quan": agency_rule(agency_lines, left) if agency_lines else Markup(""),
         "cot_trai": left,
         "cot_phai": right,
+        "rong_dau": left + right,
         "le_tieu_ngu": centered_rule_indent(right, text_width_twips(TIEU_NGU_TEXT, TIEU_NGU_SIZE, bold=True)),
     }
 
@@ -162,14 +180,15 @@ def header_context(
     sym = problems.check("don_vi_soan_thao", lambda: symbol(type_name, office.viet_tat, unit), "")
     number = data.get("so")
     so = problems.check("so", lambda: so_ky_hieu(number, sym), "") if sym else ""
-    columns = header_columns_context(so, office.governing_lines, office.name_lines, problems, names=office.names)
+    place_date = problems.check("ngay_ban_hanh", lambda: date_line(office.dia_danh, day, year, data.get("thang")), "")
+    columns = header_columns_context(
+        so, office.governing_lines, office.name_lines, problems, names=office.names, date_line=place_date
+    )
     return {
         **columns,
         **marks_context(data, columns["cot_trai"]),
         "so_ky_hieu": so,
-        "dia_danh_ngay": problems.check(
-            "ngay_ban_hanh", lambda: date_line(office.dia_danh, day, year, data.get("thang")), ""
-        ),
+        "dia_danh_ngay": place_date,
         "nam": year,
         "du_thao": draft_mark(data),
     }

@@ -67,7 +67,29 @@ LAYOUT_CELL_MARGIN = 0
 HEADER_LEFT_MAX = TEXT_WIDTH - text_width_twips(QUOC_HIEU_TEXT, QUOC_HIEU_SIZE, bold=True) - HEADER_SLACK
 
 
-def header_columns(left_lines_twips: int) -> tuple[int, int]:
-    """Return (left, right) header column widths: the left one fits a line this wide, within 44–45.9 %."""
+# The place and date line is written in full (NĐ 30 Phụ lục I, II.4: "Thành phố Hồ Chí Minh, ngày …") and
+# never wraps. When it is wider than the right column, the left column gives way down to HEADER_LEFT_MIN
+# (60 mm, still wide enough for "THÀNH PHỐ HỒ CHÍ MINH" at 12 pt bold) and no further than its Số line;
+# then the centred header table reaches into both margins by up to HEADER_OVERHANG / 2 each (3 mm, as
+# printed documents' headers do), never into the body text's width.
+HEADER_LEFT_MIN = 3402
+HEADER_OVERHANG = 340
+
+
+def header_columns(left_lines_twips: int, right_line_twips: int = 0, left_floor_twips: int = 0) -> tuple[int, int]:
+    """Return (left, right) header column widths; their sum exceeds TEXT_WIDTH only when the date line needs it.
+
+    left_lines_twips: the widest left line that should stay whole (44–45.9 %); right_line_twips: the
+    place/date line; left_floor_twips: the left line that must never wrap (Số). A date line the right
+    column cannot hold takes width from the left (down to the floor), then from the margins
+    (HEADER_OVERHANG), then from the left's name lines, which break at a phrase boundary.
+    """
     left = min(max(left_lines_twips + HEADER_SLACK, HEADER_LEFT), HEADER_LEFT_MAX)
-    return left, TEXT_WIDTH - left
+    want = right_line_twips + HEADER_SLACK
+    if want <= TEXT_WIDTH - left:
+        return left, TEXT_WIDTH - left
+    floor = max(left_floor_twips + HEADER_SLACK, HEADER_LEFT_MIN)
+    left = max(TEXT_WIDTH - want, min(left_lines_twips + HEADER_SLACK, left), floor)
+    if left + want > TEXT_WIDTH + HEADER_OVERHANG:
+        left = max(TEXT_WIDTH + HEADER_OVERHANG - want, floor)
+    return left, max(TEXT_WIDTH - left, min(want, TEXT_WIDTH + HEADER_OVERHANG - left))

@@ -109,9 +109,9 @@ def marks(cell: Container) -> None:
 def sized_by_renderer(table: Table, tieu_ngu_rule: Paragraph) -> None:
     """Let the renderer size the header columns from the text they hold (docs/nd30-rules.md, “Tên cơ quan”).
 
-    Column widths and the Tiêu ngữ rule's indent become Jinja values (cot_trai, cot_phai, le_tieu_ngu) set
-    by documents.common.header_columns_context; the builder's numbers stay as their defaults, so a
-    context without them (an older caller) still renders the NĐ 30 drawing's 44 %.
+    Column widths, the table's width and the Tiêu ngữ rule's indent become Jinja values (cot_trai, cot_phai,
+    rong_dau, le_tieu_ngu) set by documents.common.header_columns_context; the builder's numbers stay as
+    their defaults, so a context without them (an older caller) still renders the NĐ 30 drawing's 44 %.
     """
     tbl = table._tbl
     columns = (("cot_trai", HEADER_LEFT), ("cot_phai", HEADER_RIGHT))
@@ -120,7 +120,8 @@ def sized_by_renderer(table: Table, tieu_ngu_rule: Paragraph) -> None:
     for row in tbl.findall(qn("w:tr")):
         for tc, (name, width) in zip(row.findall(qn("w:tc")), columns, strict=True):
             tc.find(qn("w:tcPr")).find(qn("w:tcW")).set(qn("w:w"), f"{{{{ {name}|default({width}) }}}}")
-    tbl.tblPr.find(qn("w:tblW")).set(qn("w:w"), str(TEXT_WIDTH))
+    # A long place/date line may widen the table a little into the margins (geometry.header_columns).
+    tbl.tblPr.find(qn("w:tblW")).set(qn("w:w"), f"{{{{ rong_dau|default({TEXT_WIDTH}) }}}}")
     ind = tieu_ngu_rule._p.pPr.find(qn("w:ind"))
     for side in ("w:left", "w:right"):
         ind.set(qn(side), f"{{{{ le_tieu_ngu|default({ind.get(qn(side))}) }}}}")

@@ -76,3 +76,47 @@ def test_profile_splits_the_governing_body_and_keeps_the_so_line_whole() -> None
     assert ctx["so_ky_hieu"] == "Số: 1058/CQLTHADS-CĐS&TKDL"
     assert text_width_twips(ctx["so_ky_hieu"], geometry.SO_SIZE) + geometry.HEADER_SLACK <= ctx["cot_trai"]
     assert not problems.warnings
+
+
+HCM_DATE = "Thành phố Hồ Chí Minh, ngày 28 tháng 12 năm 2026"
+
+
+def test_place_and_date_line_sizes_the_right_column() -> None:
+    problems = Problems(Source(data={}, file=None))
+    ctx = header_columns_context(
+        "Số: 1058/UBND-VP", [], ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"], problems, date_line=HCM_DATE
+    )
+    date = text_width_twips(HCM_DATE, geometry.DATE_SIZE, italic=True)
+    assert ctx["cot_phai"] >= date + geometry.HEADER_SLACK
+    assert ctx["rong_dau"] == ctx["cot_trai"] + ctx["cot_phai"] == geometry.TEXT_WIDTH
+    assert ctx["co_quan"] == "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH"  # the names still fit the narrower left
+    assert not problems.warnings
+
+
+def test_date_line_that_cannot_fit_is_a_warning() -> None:
+    problems = Problems(Source(data={}, file=None))
+    ctx = header_columns_context(
+        "Số: 1058/CQLTHADS-CĐS&TKDL-VPHC", [], ["X"], problems, date_line=HCM_DATE.replace("Thành phố", "Thành phố mới")
+    )
+    assert ctx["rong_dau"] == geometry.TEXT_WIDTH + geometry.HEADER_OVERHANG
+    assert [w.field for w in problems.warnings] == ["ngay_ban_hanh"]
+    assert "địa danh, ngày tháng" in problems.warnings[0].message
+
+
+def test_hcm_office_header_keeps_date_and_so_whole() -> None:
+    from vanban.documents.common import header_context
+    from vanban.profile import Office
+
+    office = Office(
+        ten="Ủy ban nhân dân Thành phố Hồ Chí Minh",
+        viet_tat="UBND",
+        dia_danh="Thành phố Hồ Chí Minh",
+        thu_truong="Chủ tịch",
+        ten_dong=("Ủy ban nhân dân", "Thành phố Hồ Chí Minh"),
+    )
+    problems = Problems(Source(data={}, file=None))
+    ctx = header_context(office, {"so": 1058, "ngay_ban_hanh": "2026-12-28"}, "quyết định", problems)
+    assert ctx["dia_danh_ngay"] == HCM_DATE
+    assert text_width_twips(HCM_DATE, geometry.DATE_SIZE, italic=True) + geometry.HEADER_SLACK <= ctx["cot_phai"]
+    assert text_width_twips(ctx["so_ky_hieu"], geometry.SO_SIZE) + geometry.HEADER_SLACK <= ctx["cot_trai"]
+    assert not problems.warnings
