@@ -172,38 +172,16 @@ def check_dossier(
     today = today or date.today()
     campaign = load_campaign(campaign_path, office=office, record=record)
     if not campaign.office_path.exists():
-        raise DossierError(
-            [
-                Problem(
-                    f"Không tìm thấy hồ sơ cơ quan '{campaign.source.data['co_quan']}' "
-                    f"(tìm tại {campaign.office_path}).",
-                    campaign.source.name,
-                    None,
-                    campaign.source.line_of("co_quan"),
-                    "co_quan",
-                )
-            ],
-            [],
-            file=campaign.file,
-        )
+        missing = f"Không tìm thấy hồ sơ cơ quan '{campaign.source.data['co_quan']}' (tìm tại {campaign.office_path})."
+        raise DossierError([_campaign_problem(campaign, missing, "co_quan")], [], file=campaign.file)
     issuer = load_office(campaign.office_path)
     given = table if isinstance(table, Table) else None
     table_path = given.file if given is not None else Path(table) if table is not None else campaign.table
     if table_path is None:
-        raise DossierError(
-            [
-                Problem(
-                    "Chưa có bảng danh sách đề nghị: ghi 'de_nghi: de-nghi.xlsx' trong tệp đợt thi đua "
-                    "hoặc dùng --de-nghi.",
-                    campaign.source.name,
-                    None,
-                    None,
-                    "de_nghi",
-                )
-            ],
-            [],
-            file=campaign.file,
+        missing = (
+            "Chưa có bảng danh sách đề nghị: ghi 'de_nghi: de-nghi.xlsx' trong tệp đợt thi đua hoặc dùng --de-nghi."
         )
+        raise DossierError([_campaign_problem(campaign, missing, "de_nghi", line=False)], [], file=campaign.file)
     nominations = given or read_nominations(table_path, sheet=campaign.sheet if table is None else None)
     result = review(campaign, nominations, today)
     problems, warnings = list(result.problems), list(result.warnings)
@@ -312,3 +290,9 @@ def check_dossier(
     return DossierPlan(
         campaign, issuer, table_path, result, documents, inputs, today, warnings, pending=deque(reports), names=names
     )
+
+
+def _campaign_problem(campaign: Campaign, message: str, key: str, *, line: bool = True) -> Problem:
+    """A problem of the campaign file's `key` (at its line, when `line` and the file has it)."""
+    src = campaign.source
+    return Problem(message, src.name, None, src.line_of(key) if line else None, key)
