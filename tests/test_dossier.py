@@ -216,3 +216,23 @@ def test_achievement_file_outside_the_table_folder_is_refused(tmp_path, ref):
     messages = [p.message for p in err.value.problems]
     assert any("phải nằm trong thư mục của bảng" in m for m in messages), messages
     assert not any("root:" in m for m in messages)
+
+
+def test_missing_office_profile_or_table_is_named_in_the_campaign_file(tmp_path):
+    shutil.copytree(SAMPLES / "ho-so-khen-thuong", tmp_path / "hs")
+    campaign = tmp_path / "hs" / "campaign.yaml"
+    text = campaign.read_text(encoding="utf-8")
+    campaign.write_text(re.sub(r"(?m)^co_quan:.*$", "co_quan: ../khong-co.yaml", text), encoding="utf-8")
+    with pytest.raises(DossierError) as err:
+        plan_dossier(campaign, today=TODAY)
+    (problem,) = err.value.problems
+    line = text.splitlines().index(next(x for x in text.splitlines() if x.startswith("co_quan:"))) + 1
+    assert (problem.field, problem.row) == ("co_quan", line)
+    assert "Không tìm thấy hồ sơ cơ quan '../khong-co.yaml'" in problem.message
+    shutil.copytree(SAMPLES / "co-quan", tmp_path / "co-quan")
+    campaign.write_text(re.sub(r"(?m)^de_nghi:.*$", "", text), encoding="utf-8")
+    with pytest.raises(DossierError) as err:
+        plan_dossier(campaign, today=TODAY)
+    (problem,) = err.value.problems
+    assert problem.field == "de_nghi" and "ghi 'de_nghi: de-nghi.xlsx'" in problem.message
+    assert not list(tmp_path.glob("hs/*.docx"))
