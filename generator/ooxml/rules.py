@@ -9,6 +9,7 @@ whose length depends on the data with `horizontal_rule`, so both look the same.
 from __future__ import annotations
 
 from markupsafe import Markup
+from vanban.ooxml.cell_rules import rule_marker
 from vanban.ooxml.geometry import AGENCY_SIZE, HEADER_LEFT, TEXT_WIDTH, TITLE_SIZE
 from vanban.ooxml.metrics import text_width_twips
 from vanban.ooxml.richtext import plain
@@ -30,15 +31,17 @@ def centered_rule_indent(column_twips: int, rule_twips: int) -> int:
     return max(0, (column_twips - rule_twips) // 2)
 
 
-def horizontal_rule(width_twips: int, column_twips: int, *, before: int = 0) -> Markup:
+def horizontal_rule(width_twips: int, column_twips: int, *, before: int = 0, fitted: bool = False) -> Markup:
     """Return an empty centred paragraph whose top border is a line `width_twips` long in its column.
 
-    `before`: space above the rule in twips (0: right under the text above).
+    `before`: space above the rule in twips (0: right under the text above). `fitted`: after rendering,
+    re-centre it on the column the template really has (cell_rules.fit_header_rules).
     """
     indent = centered_rule_indent(column_twips, width_twips)
     border = "".join(f' w:{key}="{value}"' for key, value in RULE_BORDER.items())
+    mark = rule_marker(width_twips) if fitted else ""
     return Markup(
-        f"<w:p><w:pPr><w:pBdr><w:top{border}/></w:pBdr>"
+        f"<w:p>{mark}<w:pPr><w:pBdr><w:top{border}/></w:pBdr>"
         f'<w:spacing w:before="{before}" w:after="0"/><w:ind w:left="{indent}" w:right="{indent}"/>'
         f'<w:jc w:val="center"/><w:rPr><w:sz w:val="{RULE_MARK_SIZE * 2}"/></w:rPr></w:pPr></w:p>'
     )
@@ -55,8 +58,11 @@ def agency_rule_twips(name_lines: list[str], size_pt: float, column_twips: int, 
 
 
 def agency_rule(name_lines: list[str], column_twips: int = HEADER_LEFT) -> Markup:
-    """Return the rule under the issuing body's name (bold, AGENCY_SIZE) in the header's left column."""
-    return horizontal_rule(agency_rule_twips(name_lines, AGENCY_SIZE, column_twips), column_twips)
+    """Return the rule under the issuing body's name (bold, AGENCY_SIZE) in the header's left column.
+
+    An office's own template may have other columns: the rule is re-centred on its real one after rendering.
+    """
+    return horizontal_rule(agency_rule_twips(name_lines, AGENCY_SIZE, column_twips), column_twips, fitted=True)
 
 
 def title_rule_twips(trich_yeu: str) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from docxtpl import DocxTemplate
+from vanban.ooxml.cell_rules import fit_header_rules
 from vanban.ooxml.richtext import apply_inline_formatting
 
 # Quotes inside Jinja tags as an office suite may save them: LibreOffice writes `"muc"` as `&quot;muc&quot;`.
@@ -53,6 +54,7 @@ def _resolve_listing(paragraph: re.Match[str]) -> str:
 def finish_part(xml: str) -> str:
     """Return a rendered part as WordprocessingML: lines joined, inline formatting applied, \\n and \\t resolved."""
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    xml = fit_header_rules(xml)  # an office's own template may have header columns of its own
     xml = apply_inline_formatting(xml)
     if "\a" in xml or "\f" in xml:
         xml = xml.translate(_BREAKING_CHARS)
