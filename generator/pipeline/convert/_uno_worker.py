@@ -2,7 +2,8 @@
 
 Private helper of generator/convert.py. It runs under Debian's /usr/bin/python3, because only that
 interpreter can import `uno` (package python3-uno); the venv's Python cannot. It imports nothing
-from the vanban package.
+from the vanban package but its sibling _uno_keep.py, which splits keep-with-next paragraphs as Word
+does before the export (VANBAN_PDF_KEEP_WHOLE=1 turns that off).
 
 Usage: python3 _uno_worker.py SOFFICE PROFILE_DIR PIPE_NAME [POOL_PID]
 
@@ -40,6 +41,11 @@ try:
 except ImportError as err:  # reported by main(); importing this module elsewhere stays harmless
     UNO_MISSING = err
     NoConnectException = DisposedException = RuntimeError
+
+try:  # imported as part of the vanban package (tests, type checks)
+    from . import _uno_keep
+except ImportError:  # run as a script by the pool: its own folder is on sys.path
+    import _uno_keep
 
 CONNECT_TIMEOUT = 60.0
 # Filter names by suffix: an explicit filter makes a non-DOCX file fail instead of being
@@ -123,8 +129,8 @@ class DocumentError(Exception):
         self.kind = kind
 
 
-def convert(desktop: object, src: str, dst: str, pdfa: bool) -> None:
-    """Load src hidden, export it as PDF to dst, close it."""
+def load(desktop: object, src: str) -> object:
+    """Load src hidden and read-only, with the filter its suffix names."""
     ext = os.path.splitext(src)[1].lower()
     load = {"Hidden": True, "ReadOnly": True, "UpdateDocMode": 0, "MacroExecutionMode": 0}
     if ext in FILTERS:
@@ -137,7 +143,38 @@ def convert(desktop: object, src: str, dst: str, pdfa: bool) -> None:
         raise DocumentError("load", describe(err)) from err
     if doc is None:
         raise DocumentError("load", "loadComponentFromURL returned nothing")
+    return doc
+
+
+def close(doc: object) -> None:
+    """Close a document; one that cannot close is disposed instead."""
     try:
+        doc.close(True)
+    except Exception:  # UNO's CloseVetoException, or a document already closed
+        with contextlib.suppress(Exception):
+            doc.dispose()
+
+
+def keep_with_next(desktop: object, doc: object, src: str) -> object:
+    """Split kept paragraphs as Word does (_uno_keep); on any failure reload src and leave it as it is."""
+    if not _uno_keep.enabled():
+        return doc
+    try:
+        _uno_keep.keep_with_next(doc)
+    except DisposedException:
+        raise
+    except Exception as err:  # a layout the fix-up does not understand must not cost the PDF
+        print(f"vanban: keep-with-next skipped for {src}: {describe(err)}", file=sys.stderr, flush=True)
+        close(doc)
+        return load(desktop, src)
+    return doc
+
+
+def convert(desktop: object, src: str, dst: str, pdfa: bool) -> None:
+    """Load src hidden, give keep-with-next Word's meaning, export it as PDF to dst, close it."""
+    doc = load(desktop, src)
+    try:
+        doc = keep_with_next(desktop, doc, src)
         filter_data = {"EmbedStandardFonts": True, "ExportFormFields": False}
         if pdfa:
             filter_data["SelectPdfVersion"] = 2  # PDF/A-2b
@@ -152,10 +189,7 @@ def convert(desktop: object, src: str, dst: str, pdfa: bool) -> None:
         except Exception as err:  # same: UNO's own exception types
             raise DocumentError("export", describe(err)) from err
     finally:
-        try:
-            doc.close(True)
-        except Exception:  # a document that cannot close is disposed instead
-            doc.dispose()
+        close(doc)
 
 
 def describe(err: BaseException) -> str:
