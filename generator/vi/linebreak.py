@@ -11,20 +11,26 @@ alone on a line. The rule (docs/nd30-rules.md, "Line breaks in centred lines"):
    of BREAK_BEFORE, after a comma, before an opening or after a closing quote.
 3. No break inside a fixed group (FIXED_GROUPS plus the office's names), a place word and its name
    ("tỉnh Lâm Đồng"), "ngày … tháng … năm …", a number and its word, or a quoted name that fits.
-4. No line of one word, unless the text is one word. If no line set obeys 3 and 4, the groups are
-   dropped (a name wider than the line must break somewhere), then 4.
+   A quoted name wider than the line (a long phong trào name) breaks only at its own phrase
+   boundaries (before "của", "về", "trong", "năm", "tại"…, after a comma), never inside a group.
+4. No line of one word, unless the text is one word. If no line set obeys 3 and 4, a long quoted name
+   may break between any two of its words outside a group; then the groups are dropped (a name wider
+   than the line must break somewhere), then 4.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from vanban.ooxml.metrics import UNITS_PER_EM, text_units, text_width_twips
 
 # A break before these words starts a new phrase ("Kế hoạch tổ chức … / của Cục …").
 BREAK_BEFORE = frozenset({"của", "về", "trong", "năm", "tại", "cho", "theo", "đối", "giai", "nhằm", "để"})
+# Inside a quoted name too long for a line, its phrases also start at these links ("… văn hóa ở khu dân cư /
+# gắn với xây dựng nông thôn mới và …").
+QUOTE_BREAK_BEFORE = BREAK_BEFORE | {"và", "gắn", "ở", "vì", "hướng", "với"}
 # Word groups that are one name or one term: never broken inside. Case and tone placement do not matter.
 FIXED_GROUPS: tuple[str, ...] = (
     "thi hành án dân sự",
@@ -54,6 +60,12 @@ FIXED_GROUPS: tuple[str, ...] = (
     "chuyển đổi số",
     "tổng kết",
     "năm học",
+    "tập thể",
+    "cá nhân",
+    "thành tích",
+    "phong trào",
+    "hồ sơ",
+    "số hóa",
 )
 # A place word keeps the name that follows it ("tỉnh Lâm Đồng", "thành phố Hồ Chí Minh").
 PLACE_WORDS: tuple[str, ...] = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
@@ -64,6 +76,7 @@ NUMBER_LABELS = frozenset(
 OPENING_QUOTES = "“\"'«("
 CLOSING_QUOTES = "”\"'»)"
 _PREFERRED_BONUS = 0.35  # of the width: how much unbalance a phrase break is worth
+_ODD_BREAK = 1.0  # a break inside a quoted name off its phrases: worse than any unbalance of one line
 _SPACE = " "
 
 
@@ -100,8 +113,18 @@ def _name_length(words: Sequence[str], start: int) -> int:
     return count
 
 
-def glued(words: Sequence[str], names: Iterable[str] = ()) -> list[bool]:
-    """Return for each gap between words whether a break there is forbidden (rule 3)."""
+def glued(
+    words: Sequence[str],
+    names: Iterable[str] = (),
+    fits: Callable[[str], bool] | None = None,
+    *,
+    quotes: bool = True,
+) -> list[bool]:
+    """Return for each gap between words whether a break there is forbidden (rule 3).
+
+    fits: whether a text fits on one line (None: a quoted name of up to twelve words is taken to fit);
+    quotes=False leaves a quoted name wider than the line free between its groups (rule 4's fallback).
+    """
     gaps = [False] * max(len(words) - 1, 0)
     folded = [fold(w) for w in words]
 
@@ -135,21 +158,52 @@ def glued(words: Sequence[str], names: Iterable[str] = ()) -> list[bool]:
                 glue(i - 1, 2)
             elif i + 1 < len(words) and not words[i].endswith(","):
                 glue(i, 2)
-    _glue_quotes(words, gaps)
+    for start, end in quoted_spans(words):
+        whole = fits(_SPACE.join(words[start : end + 1])) if fits else end - start < 12
+        for gap in range(start, end):
+            if whole or (quotes and not _quote_phrase(words, gap)):
+                gaps[gap] = True
     return gaps
 
 
-def _glue_quotes(words: Sequence[str], gaps: list[bool]) -> None:
-    """Forbid breaks inside a quoted name of at most twelve words (a longer one may break, see rule 4)."""
+def _quote_phrase(words: Sequence[str], gap: int) -> bool:
+    """Return whether a break after words[gap], inside a quoted name, starts one of the name's phrases."""
+    return preferred(words, gap) or fold(words[gap + 1]) in QUOTE_BREAK_BEFORE
+
+
+def gap_costs(words: Sequence[str]) -> tuple[list[float], list[float]]:
+    """Return what a break at each gap adds to a line set's cost: (under rule 3, under rule 4's fallback).
+
+    A phrase break outside a quoted name earns rule 2's bonus. Inside a name the breaks allowed are its
+    phrase breaks, none favoured, so the most balanced wins and the name does not leave its first words
+    ("“Cán bộ,") at the end of a line; when the name must break elsewhere (the fallback), each such
+    break costs more than any unbalance, so it breaks at its phrases wherever it can.
+    """
+    inside = {gap for start, end in quoted_spans(words) for gap in range(start, end)}
+    strict = [-(_PREFERRED_BONUS**2) if preferred(words, g) and g not in inside else 0.0 for g in range(len(words) - 1)]
+    loose = [c + (_odd_break(words, g) if g in inside else 0.0) for g, c in enumerate(strict)]
+    return strict, loose
+
+
+def _odd_break(words: Sequence[str], gap: int) -> float:
+    """Return the cost of a break inside a quoted name: none at its phrases, half after a proper name."""
+    if _quote_phrase(words, gap):
+        return 0.0
+    after_name = words[gap][:1].isupper() and words[gap + 1][:1].islower() and not words[gap].isupper()
+    return _ODD_BREAK / 2 if after_name else _ODD_BREAK
+
+
+def quoted_spans(words: Sequence[str]) -> list[tuple[int, int]]:
+    """Return (first, last) word index of every name in quotes (“…”, "…", «…»; not a parenthesis)."""
+    spans = []
     start = None
     for i, word in enumerate(words):
         if start is None and word[:1] in OPENING_QUOTES and word[:1] != "(":
             start = i
         if start is not None and word.rstrip(",.;:)")[-1:] in CLOSING_QUOTES and (i > start or len(word) > 1):
-            if i - start < 12:
-                for gap in range(start, i):
-                    gaps[gap] = True
+            spans.append((start, i))
             start = None
+    return spans
 
 
 def preferred(words: Sequence[str], gap: int) -> bool:
@@ -186,16 +240,27 @@ def _break_one(
     # A name wider than the line (the office's full name) cannot stay whole; its parts still can.
     case = str.upper if one.isupper() else str
     fitting = tuple(name for name in names if name and text_width_twips(case(name), size, bold=bold) <= width)
-    gaps = glued(words, fitting)
-    for forbid, lone in ((gaps, False), ([False] * len(gaps), False), ([False] * len(gaps), True)):
-        best = _best_split(words, size, width, bold, forbid, allow_lone=lone)
+
+    def fits(text: str) -> bool:
+        return text_width_twips(text, size, bold=bold) <= width
+
+    free = [False] * (len(words) - 1)
+    strict, loose = gap_costs(words)
+    passes = (
+        (glued(words, fitting, fits), strict, False),
+        (glued(words, fitting, fits, quotes=False), loose, False),
+        (free, loose, False),
+        (free, loose, True),
+    )
+    for forbid, costs, lone in passes:
+        best = _best_split(words, size, width, bold, forbid, costs, allow_lone=lone)
         if best is not None:
             return tuple(best)
     return (one,)
 
 
 def _best_split(
-    words: list[str], size: float, width: int, bold: bool, forbid: list[bool], *, allow_lone: bool
+    words: list[str], size: float, width: int, bold: bool, forbid: list[bool], costs: list[float], *, allow_lone: bool
 ) -> list[str] | None:
     """Return the fewest, most balanced lines that fit `width` breaking only where `forbid` allows; None if none."""
     n = len(words)
@@ -226,8 +291,8 @@ def _best_split(
                     if w > width:
                         continue
                     cost = prev[0] + ((width - w) / width) ** 2
-                    if j < n and preferred(words, j - 1):
-                        cost -= _PREFERRED_BONUS**2
+                    if j < n:
+                        cost += costs[j - 1]
                     if (j, k) not in best or cost < best[(j, k)][0]:
                         best[(j, k)] = (cost, (*prev[1], j))
         found = best.get((n, count))

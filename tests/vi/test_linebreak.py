@@ -84,3 +84,81 @@ def test_never_one_word_alone_and_no_text_lost(text: str, width: int) -> None:
 def test_names_and_numbers_stay_together(text: str, kept: str, width: int) -> None:
     lines = break_lines(text, 14, width, bold=True)
     assert any(kept in line for line in lines), lines
+
+
+LONG_NAME = (
+    "Phát động phong trào thi đua “Thi hành án dân sự tỉnh Lâm Đồng chung sức xây dựng nông thôn mới, "
+    "đô thị văn minh giai đoạn 2026 - 2030” năm 2026"
+)
+QUOTE_CASES = [
+    # A name of twelve words that fits a line stays whole on its own line (it broke after “Làm sạch,).
+    (
+        "(Về thành tích xuất sắc trong đợt thi đua cao điểm “Làm sạch, chuẩn hóa dữ liệu thi hành án dân sự "
+        "trên Nền tảng số” năm 2026)",
+        TEXT,
+        [
+            "(Về thành tích xuất sắc trong đợt thi đua cao điểm",
+            "“Làm sạch, chuẩn hóa dữ liệu thi hành án dân sự trên Nền tảng số”",
+            "năm 2026)",
+        ],
+    ),
+    # Longer than a line: the name breaks at its comma, the rest by the usual rule.
+    (
+        LONG_NAME,
+        TEXT,
+        [
+            "Phát động phong trào thi đua",
+            "“Thi hành án dân sự tỉnh Lâm Đồng chung sức xây dựng nông thôn mới,",
+            "đô thị văn minh giai đoạn 2026 - 2030” năm 2026",
+        ],
+    ),
+    # Narrower: a piece with no phrase break inside breaks after the proper name, not inside a word.
+    (
+        LONG_NAME,
+        6000,
+        [
+            "Phát động phong trào thi đua",
+            "“Thi hành án dân sự tỉnh Lâm Đồng",
+            "chung sức xây dựng nông thôn mới,",
+            "đô thị văn minh giai đoạn 2026 - 2030” năm 2026",
+        ],
+    ),
+    # Its links (ở, gắn với, và) start its phrases; the name's first words are not left on the line before.
+    (
+        "Đề nghị tặng Bằng khen cho tập thể có thành tích trong phong trào “Toàn dân đoàn kết xây dựng đời sống "
+        "văn hóa ở khu dân cư gắn với xây dựng nông thôn mới và đô thị văn minh”",
+        TEXT,
+        [
+            "Đề nghị tặng Bằng khen cho tập thể có thành tích trong phong trào",
+            "“Toàn dân đoàn kết xây dựng đời sống văn hóa ở khu dân cư",
+            "gắn với xây dựng nông thôn mới và đô thị văn minh”",
+        ],
+    ),
+    (
+        "(Về thành tích xuất sắc trong phong trào thi đua “Cán bộ, công chức, người lao động ngành Thi hành án "
+        "dân sự thi đua thực hiện văn hóa công vụ trong năm 2026”)",
+        TEXT,
+        [
+            "(Về thành tích xuất sắc trong phong trào thi đua",
+            "“Cán bộ, công chức, người lao động ngành Thi hành án dân sự",
+            "thi đua thực hiện văn hóa công vụ trong năm 2026”)",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "width", "expected"), QUOTE_CASES)
+def test_quoted_name_breaks_at_its_own_phrases(text: str, width: int, expected: list[str]) -> None:
+    assert break_lines(text, 14, width, bold=True) == expected
+
+
+@pytest.mark.parametrize("width", [3500, 4500, 6000, TEXT])
+def test_long_quoted_name_keeps_groups_and_no_word_alone(width: int) -> None:
+    text = (
+        "“Cán bộ, công chức, người lao động ngành Thi hành án dân sự thi đua thực hiện văn hóa công vụ "
+        "trong năm 2026, vì nhân dân phục vụ”"
+    )
+    lines = break_lines(text, 14, width, bold=True)
+    assert " ".join(lines).split() == text.split()
+    assert all(len(line.split()) > 1 for line in lines), lines
+    assert any("Thi hành án dân sự" in line for line in lines), lines
