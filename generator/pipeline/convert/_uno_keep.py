@@ -27,6 +27,7 @@ except ImportError:  # only the worker, under Debian's python3, runs this code
 PARAGRAPH_BREAK = 0  # com.sun.star.text.ControlCharacter.PARAGRAPH_BREAK
 BLOCK = 2  # com.sun.star.style.ParagraphAdjust.BLOCK (justified)
 MIN_LINES = 2  # Word's widow control: at least two lines on each side of a page break
+HUNDREDTH_MM_PER_POINT = 2540 / 72
 MAX_CHAIN = 12  # keep-with-next paragraphs followed from a page start; longer chains are left alone
 SWITCH = "VANBAN_PDF_KEEP_WHOLE"
 
@@ -90,11 +91,12 @@ def fix_page(doc: Any, body: Any, view: Any, page: int, pages: int) -> bool:
     first = body.createTextCursorByRange(view.getStart())
     if not first.isStartOfParagraph() or not first.getPropertyValue("ParaKeepTogether"):
         return False
-    chain, after = read_chain(body, view)
-    candidates = [p for p in chain if p.splittable and len(p.lines) >= 2 * MIN_LINES]
-    if not candidates or after is None:
+    chain, after = read_chain(body, view, page)
+    if after is None:
         return False
-    para = candidates[-1]
+    para = last_long(body, view, chain)
+    if para is None:
+        return False
     cursor = body.createTextCursorByRange(para.start)
     # Without keep-with-next LibreOffice fills the page before with the lines that fit: count them.
     cursor.setPropertyValue("ParaKeepTogether", False)
@@ -127,11 +129,12 @@ def fix_page(doc: Any, body: Any, view: Any, page: int, pages: int) -> bool:
     return False
 
 
-def read_chain(body: Any, view: Any) -> tuple[list[Paragraph], Any]:
+def read_chain(body: Any, view: Any, page: int) -> tuple[list[Paragraph], Any]:
     """Walk the keep-with-next paragraphs from the view cursor; return them and what follows them.
 
     What follows is a text range at the first element after the chain (a paragraph, or the
     signature table's first cell), or None when the chain is too long or ends the document.
+    A paragraph is marked splittable only if it may split and is tall enough for four lines.
     """
     chain: list[Paragraph] = []
     while len(chain) < MAX_CHAIN:
@@ -139,9 +142,17 @@ def read_chain(body: Any, view: Any) -> tuple[list[Paragraph], Any]:
         cursor = body.createTextCursorByRange(start)
         if not cursor.getPropertyValue("ParaKeepTogether"):
             return chain, start
-        para = Paragraph(start=start, splittable=may_split(cursor))
-        read_lines(body, view, para)
-        chain.append(para)
+        splittable = may_split(cursor)
+        top = view.getPosition().Y
+        cursor.gotoEndOfParagraph(False)
+        view.gotoRange(cursor, False)
+        if splittable and view.getPage() == page:  # one running onto the next page is tall enough
+            # Lines are at least 3/4 of the font size apart: a shorter paragraph has fewer than four.
+            splittable = (
+                view.getPosition().Y - top
+                >= (2 * MIN_LINES - 1) * 0.75 * cursor.getPropertyValue("CharHeight") * HUNDREDTH_MM_PER_POINT
+            )
+        chain.append(Paragraph(start=start, splittable=splittable))
         if not view.goRight(1, False):
             return chain, None
         if view.getText() != body:
@@ -149,8 +160,19 @@ def read_chain(body: Any, view: Any) -> tuple[list[Paragraph], Any]:
     return chain, None
 
 
+def last_long(body: Any, view: Any, chain: list[Paragraph]) -> Paragraph | None:
+    """Return the last splittable paragraph of the chain with four lines or more, its lines read."""
+    for para in reversed(chain):
+        if para.splittable:
+            view.gotoRange(para.start, False)
+            read_lines(body, view, para)
+            if len(para.lines) >= 2 * MIN_LINES:
+                return para
+    return None
+
+
 def read_lines(body: Any, view: Any, para: Paragraph) -> None:
-    """Record where each printed line of the paragraph starts; leave the view at its end.
+    """Record where each printed line of the paragraph starts, walking the view cursor from its start.
 
     Raises RuntimeError if the view cursor does not move forward line by line (a layout this
     walk does not understand), so that the document is exported unchanged.
