@@ -23,6 +23,7 @@ from vanban.documents import DocumentType, Prepared, register
 from vanban.documents.body import ARABIC, LETTER, BodyParagraph, number_body
 from vanban.documents.common import (
     Problems,
+    cell_lines,
     close_body,
     date_line,
     draft_mark,
@@ -35,7 +36,7 @@ from vanban.documents.results_table import table_context
 from vanban.nd30 import check_name
 from vanban.nd30.awards import position_and_unit
 from vanban.ooxml.breaks import broken_markup, broken_text, widest_line
-from vanban.ooxml.geometry import TEXT_WIDTH, TITLE_SIZE
+from vanban.ooxml.geometry import HONOURS_WIDTHS, TEXT_WIDTH, TITLE_SIZE
 from vanban.ooxml.richtext import plain, rich
 from vanban.ooxml.rules import title_rule
 from vanban.pipeline.load import Source
@@ -231,7 +232,7 @@ def half_lines(title: str) -> list[str]:
     return signature_lines_broken([title], TEXT_WIDTH // 2 - 2 * SIGNATURE_GAP)
 
 
-def signature_context(data: dict[str, Any], problems: Problems) -> dict[str, Any]:
+def signature_context(data: dict[str, Any], problems: Problems, names: tuple[str, ...] = ()) -> dict[str, Any]:
     """Return the two signature blocks (title, note, name) and the optional cấp trình block."""
     (left_title, left_note), (right_title, right_note) = SIGNATURES[data["loai"]]
     right_name = data.get("nguoi_bao_cao_ho_ten") or (data.get("ho_ten", "") if data["loai"] == CA_NHAN else "")
@@ -252,7 +253,14 @@ def signature_context(data: dict[str, Any], problems: Problems) -> dict[str, Any
             "ho_ten": right_name,
         },
         "xac_nhan_cap_trinh": {
-            "chuc_danh": upper_vi(data.get("nhan_xac_nhan_cap_trinh", DEFAULT_LABELS["nhan_xac_nhan_cap_trinh"])),
+            # Centred on the text width; a long label breaks at a phrase, a break the clerk wrote wins.
+            "chuc_danh": broken_text(
+                signature_lines_broken(
+                    [upper_vi(data.get("nhan_xac_nhan_cap_trinh", DEFAULT_LABELS["nhan_xac_nhan_cap_trinh"]))],
+                    TEXT_WIDTH,
+                    names,
+                )
+            ),
             "ghi_chu": SEAL_NOTE,
         }
         if data.get("xac_nhan_cap_trinh")
@@ -310,13 +318,13 @@ def prepare(source: Source, office: Office) -> Prepared:
         "khen_thuong": [
             {
                 "nam": str(k["nam"]),
-                "hinh_thuc": rich(k["hinh_thuc"]),
+                "hinh_thuc": rich(cell_lines(k["hinh_thuc"], HONOURS_WIDTHS[1], names)),
                 "quyet_dinh": rich(decision_text(k["quyet_dinh"])) if k.get("quyet_dinh") else "",
             }
             for k in data.get("khen_thuong") or []
         ],
         "ket_luan": ending,
-        **signature_context(data, problems),
+        **signature_context(data, problems, names),
     }
     problems.raise_if_any()
     return Prepared(context, f"Báo cáo thành tích: {subject}", problems.warnings)

@@ -29,6 +29,7 @@ from vanban.ooxml.geometry import (
     SIGN_RIGHT,
     SIGN_SIZE,
     SO_SIZE,
+    TABLE_SIZE,
     TEXT_WIDTH,
     TIEU_NGU_SIZE,
     TIEU_NGU_TEXT,
@@ -41,7 +42,7 @@ from vanban.ooxml.rules import title_rule as title_rule  # re-exported: every do
 from vanban.pipeline.load import Source
 from vanban.profile import Office
 from vanban.vi import parse_date, place_date_line
-from vanban.vi.linebreak import break_lines
+from vanban.vi.linebreak import break_lines, table_cell_text
 
 T = TypeVar("T")
 CLOSING_MARK = "./."
@@ -197,6 +198,18 @@ def header_context(
 def title_lines(text: str, names: tuple[str, ...] = (), *, size: float = TITLE_SIZE, bold: bool = True) -> list[str]:
     """Return a centred title (trích yếu, meeting name, award line) as the văn thư breaks it on the text width."""
     return break_lines(text, size, TEXT_WIDTH - TITLE_SLACK, bold=bold, names=names)
+
+
+def cell_lines(text: str, column: int, names: tuple[str, ...] = (), *, bold: bool = False) -> str:
+    """Return a table cell's text broken by the văn thư's rule for its column; the clerk's own breaks win.
+
+    Each line the clerk wrote is kept and broken on its own ("Bằng khen / của Bộ trưởng / Bộ Tư pháp", never
+    "… của Bộ / trưởng …"); a text with **bold**/*italic* marks is left to wrap as it does.
+    """
+    written = "\n".join(" ".join(line.split()) for line in str(text).splitlines() if line.strip())
+    if "*" in written:
+        return written
+    return table_cell_text(written, TABLE_SIZE, column, bold=bold, names=names)
 
 
 def signature_lines_broken(lines: list[str], column: int, names: tuple[str, ...] = ()) -> list[str]:

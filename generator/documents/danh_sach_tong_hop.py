@@ -12,6 +12,8 @@ from typing import Any
 
 from vanban.documents import DocumentType, Prepared, register
 from vanban.documents.blocks import group_blocks
+from vanban.documents.common import cell_lines
+from vanban.documents.to_trinh import form_column_width
 from vanban.documents.to_trinh import prepare as prepare_to_trinh
 from vanban.nd30.awards import order_nominees, position_and_unit
 from vanban.ooxml.richtext import rich
@@ -20,8 +22,9 @@ from vanban.profile import Office
 from vanban.vi import roman, upper_vi
 
 
-def unit_groups(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def unit_groups(units: list[dict[str, Any]], names: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """Return the table's groups: one per unit, its rows in the danh sách's order, TT numbered across units."""
+    form_column = form_column_width([n for unit in units for n in unit["de_nghi"]])
     groups = []
     number = 0
     for index, unit in enumerate(units, start=1):
@@ -34,7 +37,7 @@ def unit_groups(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
                         "tt": str(number),
                         "ten": rich(n["ten"]),
                         "chuc_vu_don_vi": rich(position_and_unit(n.get("chuc_vu"), n.get("don_vi"))),
-                        "hinh_thuc": rich(" ".join(n["hinh_thuc"].split())),
+                        "hinh_thuc": rich(cell_lines(n["hinh_thuc"], form_column, names)),
                         "tom_tat": rich(n.get("tom_tat_thanh_tich") or ""),
                         "ghi_chu": rich(n.get("ghi_chu") or ""),
                     }
@@ -49,7 +52,7 @@ def prepare(source: Source, office: Office) -> Prepared:
     flat = {**source.data, "de_nghi": [n for unit in units for n in unit["de_nghi"]], "kem_danh_sach": False}
     del flat["nhom_don_vi"]
     to_trinh = prepare_to_trinh(Source(flat, source.file, source.lines), office)
-    groups = unit_groups(units)
+    groups = unit_groups(units, office.names)
     listing = {**to_trinh.context["danh_sach"], "nhom": groups, "khoi": group_blocks(groups)}
     context = {**to_trinh.context, "so_ky_hieu": "", "kem_danh_sach": False, "danh_sach": listing}
     title = f"Danh sách tổng hợp kèm theo {to_trinh.title[:1].lower()}{to_trinh.title[1:]}"

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from markupsafe import Markup, escape
-from vanban.documents.common import Problems
+from vanban.documents.common import Problems, cell_lines
 from vanban.ooxml.geometry import TEXT_WIDTH
 from vanban.ooxml.richtext import rich
 from vanban.ooxml.tables import Cell, measured_widths, results_table, weighted_widths
@@ -41,7 +41,9 @@ def results_table_xml(columns: list[str], rows: list[list[Any]], weights: list[f
     else:
         widths = measured_widths(columns, [[text for text, _ in row] for row in cells], TEXT_WIDTH)
     body = [[Cell(escape(text), "center") if numeric else Cell(rich(text)) for text, numeric in row] for row in cells]
-    return results_table([rich(c) for c in columns], body, widths)
+    # A header wider than its column is broken by the văn thư's rule ("Tổng số / phải thi hành").
+    header = [rich(cell_lines(c, w, bold=True)) for c, w in zip(columns, widths, strict=True)]
+    return results_table(header, body, widths)
 
 
 def table_context(table: dict[str, Any] | None, problems: Problems) -> dict[str, Any] | None:

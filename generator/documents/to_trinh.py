@@ -14,6 +14,7 @@ from vanban.documents.blocks import group_blocks
 from vanban.documents.body import ARABIC, LETTER, number_body
 from vanban.documents.common import (
     Problems,
+    cell_lines,
     check_unit,
     close_text,
     header_context,
@@ -34,7 +35,7 @@ from vanban.nd30.awards import (
 )
 from vanban.nd30.citations import cite, punctuate_lines
 from vanban.ooxml.breaks import broken_markup, broken_text, widest_line
-from vanban.ooxml.geometry import TITLE_SIZE
+from vanban.ooxml.geometry import DANH_SACH_FORM_COLUMN, DANH_SACH_WIDTHS, DANH_SACH_WIDTHS_GHI_CHU, TITLE_SIZE
 from vanban.ooxml.richtext import plain, rich
 from vanban.pipeline.load import Source
 from vanban.profile import Office
@@ -122,6 +123,12 @@ def _nominee_problems(nominees: list[dict[str, Any]], problems: Problems) -> Non
         seen_names.add(name)
 
 
+def form_column_width(nominees: list[dict[str, Any]]) -> int:
+    """Return the width of the danh sách's hình thức column: narrower when the Ghi chú column is there."""
+    widths = DANH_SACH_WIDTHS_GHI_CHU if any(n.get("ghi_chu") for n in nominees) else DANH_SACH_WIDTHS
+    return widths[DANH_SACH_FORM_COLUMN]
+
+
 def danh_sach_context(source: Source, office: Office, so_ky_hieu: str) -> dict[str, Any]:
     """Return the attached danh sách: title lines, the `Kèm theo` line and rows grouped by loại."""
     data = source.data
@@ -131,6 +138,7 @@ def danh_sach_context(source: Source, office: Office, so_ky_hieu: str) -> dict[s
     number = so_ky_hieu.removeprefix("Số:").strip()
     # NĐ 30 Phụ lục I, III.1: "(Kèm theo Văn bản số …/…-… ngày … tháng … năm … của …)", italic, centred.
     kem_theo = f"(Kèm theo Tờ trình số {number} {format_date(day, year=year)} của {office.ten})"
+    form_column = form_column_width(nominees)
     groups = []
     for index, (kind, rows) in enumerate(order_nominees(nominees), start=1):
         groups.append(
@@ -141,7 +149,7 @@ def danh_sach_context(source: Source, office: Office, so_ky_hieu: str) -> dict[s
                         "tt": str(tt),
                         "ten": rich(n["ten"]),
                         "chuc_vu_don_vi": rich(position_and_unit(n.get("chuc_vu"), n.get("don_vi"))),
-                        "hinh_thuc": rich(" ".join(n["hinh_thuc"].split())),
+                        "hinh_thuc": rich(cell_lines(n["hinh_thuc"], form_column, office.names)),
                         "tom_tat": rich(n.get("tom_tat_thanh_tich") or ""),
                         "ghi_chu": rich(n.get("ghi_chu") or ""),
                     }

@@ -62,6 +62,15 @@ KINH_GUI_INDENT = 2552 + KINH_GUI_HANGING
 NOI_NHAN_LABEL_SIZE = 12
 NOI_NHAN_SIZE = 11
 TABLE_CELL_MARGIN = 85
+# The room a data cell's line leaves: both paddings and 0.5 mm, so a measured line never wraps.
+TABLE_CELL_ROOM = 2 * TABLE_CELL_MARGIN + 28
+# The danh sách's columns (TT, tên, chức vụ và đơn vị, hình thức, tóm tắt[, ghi chú]), summing to the
+# text width: the builder draws them and the renderer breaks the hình thức cells for them.
+DANH_SACH_WIDTHS = (567, 1900, 2100, 2200, 2587)
+DANH_SACH_WIDTHS_GHI_CHU = (567, 1750, 1850, 1950, 2137, 1100)
+DANH_SACH_FORM_COLUMN = 3
+# The báo cáo thành tích's mục III table: Năm | Danh hiệu, hình thức | Quyết định.
+HONOURS_WIDTHS = (1134, 3685, TEXT_WIDTH - 1134 - 3685)
 LAYOUT_CELL_MARGIN = 0
 
 HEADER_LEFT_MAX = TEXT_WIDTH - text_width_twips(QUOC_HIEU_TEXT, QUOC_HIEU_SIZE, bold=True) - HEADER_SLACK

@@ -13,9 +13,9 @@ alone on a line. The rule (docs/nd30-rules.md, "Line breaks in centred lines"):
    ("tỉnh Lâm Đồng"), "ngày … tháng … năm …", a number and its word, or a quoted name that fits.
    A quoted name wider than the line (a long phong trào name) breaks only at its own phrase
    boundaries (before "của", "về", "trong", "năm", "tại"…, after a comma), never inside a group.
-4. No line of one word, unless the text is one word. If no line set obeys 3 and 4, a long quoted name
-   may break between any two of its words outside a group; then the groups are dropped (a name wider
-   than the line must break somewhere), then 4.
+4. No line of one word, unless the text is one word. A group wider than the line is not kept whole
+   (its parts are: "thi hành án" + "dân sự"). If no line set obeys 3 and 4, a long quoted name may
+   break between any two of its words outside a group; then the groups are dropped, then 4.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
+from vanban.ooxml.geometry import TABLE_CELL_MARGIN, TABLE_CELL_ROOM
 from vanban.ooxml.metrics import UNITS_PER_EM, text_units, text_width_twips
 
 # A break before these words starts a new phrase ("Kế hoạch tổ chức … / của Cục …").
@@ -60,8 +61,26 @@ FIXED_GROUPS: tuple[str, ...] = (
     "chuyển đổi số",
     "tổng kết",
     "năm học",
+    "thi hành án",
+    "thi hành",
+    "dân sự",
+    "bộ trưởng",
+    "cục trưởng",
+    "chủ tịch",
+    "giám đốc",
     "tập thể",
     "cá nhân",
+    "đơn vị",
+    "công tác",
+    "chức vụ",
+    "chấp hành viên",
+    "thẩm tra viên",
+    "chuyên viên",
+    "phó trưởng",
+    "trưởng ban",
+    "trưởng phòng",
+    "văn phòng",
+    "sổ vàng",
     "thành tích",
     "phong trào",
     "hồ sơ",
@@ -122,8 +141,9 @@ def glued(
 ) -> list[bool]:
     """Return for each gap between words whether a break there is forbidden (rule 3).
 
-    fits: whether a text fits on one line (None: a quoted name of up to twelve words is taken to fit);
-    quotes=False leaves a quoted name wider than the line free between its groups (rule 4's fallback).
+    fits: whether a text fits on one line (None: a quoted name of up to twelve words is taken to fit, every
+    group is kept); a group or quoted name wider than the line is not glued whole. quotes=False leaves a
+    quoted name wider than the line free between its groups (rule 4's fallback).
     """
     gaps = [False] * max(len(words) - 1, 0)
     folded = [fold(w) for w in words]
@@ -138,7 +158,9 @@ def glued(
             if tuple(folded[i : i + len(group)]) == group and not any(
                 w.endswith(",") for w in words[i : i + len(group) - 1]
             ):
-                glue(i, len(group))
+                # A group wider than the line must break; its own parts ("thi hành án" + "dân sự") still hold.
+                if fits is None or fits(_SPACE.join(words[i : i + len(group)])):
+                    glue(i, len(group))
     for i in range(len(words)):
         for place in PLACE_WORDS:
             size = len(place.split())
@@ -212,26 +234,53 @@ def preferred(words: Sequence[str], gap: int) -> bool:
     return (
         fold(after) in BREAK_BEFORE
         or before.endswith((",", ";", ":"))
+        or before == "/"  # "Tên tập thể / / Họ và tên": two names of one column
         or after[:1] in OPENING_QUOTES
         or before.rstrip(",.;:")[-1:] in CLOSING_QUOTES
     )
 
 
 def break_lines(
-    text: str, size_pt: float, width_twips: int, *, bold: bool = False, names: Iterable[str] = ()
+    text: str,
+    size_pt: float,
+    width_twips: int,
+    *,
+    bold: bool = False,
+    names: Iterable[str] = (),
+    cell: bool = False,
 ) -> list[str]:
-    """Return `text` as the lines a văn thư would set in a centred column `width_twips` wide (rules 1–4)."""
+    """Return `text` as the lines a văn thư would set in a centred column `width_twips` wide (rules 1–4).
+
+    cell=True: a narrow table cell, where a word alone on a line ("Đã thi hành / xong") is better than
+    a group broken ("Đã thi / hành xong"): rule 4 gives way before rule 3 does.
+    """
     lines: list[str] = []
     for written in str(text).split("\n"):
         words = written.split()
         if words:
-            lines.extend(_break_one(tuple(words), size_pt, width_twips, bold, tuple(names)))
+            lines.extend(_break_one(tuple(words), size_pt, width_twips, bold, tuple(names), cell))
+    return lines
+
+
+def natural_lines(text: str, size_pt: float, width_twips: int, *, bold: bool = False) -> list[str]:
+    """Return `text` as Word or LibreOffice wraps it on its own: as many words on each line as fit."""
+    lines: list[str] = []
+    for written in str(text).split("\n"):
+        line = ""
+        for word in written.split():
+            joined = f"{line}{_SPACE}{word}" if line else word
+            if line and text_width_twips(joined, size_pt, bold=bold) > width_twips:
+                lines.append(line)
+                joined = word
+            line = joined
+        if line:
+            lines.append(line)
     return lines
 
 
 @lru_cache(maxsize=256)  # a batch sets the same titles and signatures again and again
 def _break_one(
-    words_in: tuple[str, ...], size: float, width: int, bold: bool, names: tuple[str, ...]
+    words_in: tuple[str, ...], size: float, width: int, bold: bool, names: tuple[str, ...], cell: bool = False
 ) -> tuple[str, ...]:
     words = list(words_in)
     one = _SPACE.join(words)
@@ -246,8 +295,10 @@ def _break_one(
 
     free = [False] * (len(words) - 1)
     strict, loose = gap_costs(words)
+    kept = glued(words, fitting, fits)
     passes = (
-        (glued(words, fitting, fits), strict, False),
+        (kept, strict, False),
+        *(((kept, strict, True),) if cell else ()),
         (glued(words, fitting, fits, quotes=False), loose, False),
         (free, loose, False),
         (free, loose, True),
@@ -255,7 +306,8 @@ def _break_one(
     for forbid, costs, lone in passes:
         best = _best_split(words, size, width, bold, forbid, costs, allow_lone=lone)
         if best is not None:
-            return tuple(best)
+            # A cell only one word wide ("Ghi / chú") is left to wrap as it does: no break is a phrase there.
+            return (one,) if cell and all(_SPACE not in line for line in best) else tuple(best)
     return (one,)
 
 
@@ -300,3 +352,21 @@ def _best_split(
             cuts = (0, *found[1])
             return [_SPACE.join(words[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
     return None
+
+
+def table_cell_text(
+    text: str, size_pt: float, column_twips: int, *, bold: bool = False, names: Iterable[str] = ()
+) -> str:
+    """Return a data table cell's text with the văn thư's line breaks, only where they change the wrapping.
+
+    column_twips is the cell's width: the paddings (geometry.TABLE_CELL_MARGIN each side) and 0.5 mm are
+    kept free. Where Word would wrap the text the same way on its own, or the rule would need more than
+    one line more than Word (a very narrow column), no break is written.
+    """
+    room = column_twips - TABLE_CELL_ROOM
+    lines = break_lines(text, size_pt, room, bold=bold, names=names, cell=True)
+    natural = natural_lines(text, size_pt, column_twips - 2 * TABLE_CELL_MARGIN, bold=bold)
+    # A column so narrow that phrases cost more than one extra line is left to wrap as it does.
+    if lines == natural or len(lines) > len(natural) + 1:
+        return "\n".join(" ".join(line.split()) for line in str(text).split("\n") if line.strip())
+    return "\n".join(lines)

@@ -19,9 +19,11 @@ from docxtables import (
     cell_valign,
     ensure_cells_have_paragraph,
     grid_table,
+    header_text,
     repeat_header,
 )
 
+from vanban.ooxml import geometry
 from vanban.ooxml.geometry import DATE_SIZE, HEADER_LEFT, QUOC_HIEU_SIZE, TABLE_SIZE, TEXT_WIDTH, TIEU_NGU_SIZE
 from vanban.ooxml.metrics import text_width_twips
 
@@ -50,7 +52,7 @@ UNIT_LINES = [  # theo đợt: seat, phone, structure, staff, functions
 PARAGRAPH_FIELDS = {"dac_diem", "chuc_nang"}  # one or several paragraphs; the label opens the first
 REQUIRED = {"ho_ten", "don_vi", "ten"}
 
-HONOURS_WIDTHS = [1134, 3685, TEXT_WIDTH - 1134 - 3685]
+HONOURS_WIDTHS = list(geometry.HONOURS_WIDTHS)  # the renderer breaks its cells for these widths
 HONOURS_HEADERS = [
     "Năm",
     "Danh hiệu thi đua, hình thức khen thưởng",
@@ -134,9 +136,9 @@ def honours(doc: Container) -> None:
     heading(doc, "III. {{ nhan_muc_khen_thuong }}")
     table = grid_table(doc, HONOURS_WIDTHS)
     head = table.rows[0]
-    for cell, text in zip(head.cells, HONOURS_HEADERS, strict=True):
+    for cell, text, width in zip(head.cells, HONOURS_HEADERS, HONOURS_WIDTHS, strict=True):
         cell_valign(cell, "center")
-        para(cell, text, size=TABLE_SIZE, bold=True, **CELL)
+        para(cell, header_text(text, width, TABLE_SIZE), size=TABLE_SIZE, bold=True, **CELL)
     repeat_header(head)
     cant_split(head)
     loop_start = add_row(table)

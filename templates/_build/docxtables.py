@@ -15,6 +15,7 @@ from docx.table import Table, _Cell, _Row
 from docxbuild import Container, element, para, sort_children, tag
 
 from vanban.ooxml.geometry import LAYOUT_CELL_MARGIN, TABLE_CELL_MARGIN
+from vanban.vi.linebreak import table_cell_text
 
 
 def borderless_table(container: Container, widths: list[int]) -> Table:
@@ -45,6 +46,11 @@ def borderless_table(container: Container, widths: list[int]) -> Table:
             for p in cell.paragraphs:  # python-docx leaves one empty paragraph per cell
                 p._p.getparent().remove(p._p)
     return table
+
+
+def header_text(text: str, width: int, size: float) -> str:
+    """Return a bold header cell's text broken by the văn thư's rule for its column ("Chức vụ, / đơn vị công tác")."""
+    return table_cell_text(text, size, width, bold=True)
 
 
 def grid_table(container: Container, widths: list[int]) -> Table:
@@ -159,9 +165,9 @@ def grouped_block(container: Container, columns: list[tuple[str, str, int, str]]
     header = table.rows[0]
     repeat_header(header)
     cant_split(header)
-    for head_cell, (text, _, _, _) in zip(header.cells, columns, strict=True):
+    for head_cell, (text, _, width, _) in zip(header.cells, columns, strict=True):
         cell_valign(head_cell, "center")
-        para(head_cell, text, size=size, bold=True, align="center", **cell)
+        para(head_cell, header_text(text, width, size), size=size, bold=True, align="center", **cell)
 
     def tag_row(text: str) -> None:
         row = add_row(table)

@@ -19,14 +19,14 @@ from docx.text.paragraph import Paragraph
 from docxbuild import new_document, page_numbers, para, rule, run_format, tag
 from docxtables import grouped_block, table_blocks
 
-from vanban.ooxml.geometry import TABLE_SIZE, TEXT_WIDTH
+from vanban.ooxml.geometry import DANH_SACH_WIDTHS, DANH_SACH_WIDTHS_GHI_CHU, TABLE_SIZE, TEXT_WIDTH
 
 CELL = dict(before=40, after=40)
 HEADERS = ("TT", "Tên tập thể / Họ và tên", "Chức vụ, đơn vị công tác", "Hình thức đề nghị", "Tóm tắt thành tích")
 FIELDS = ("tt", "ten", "chuc_vu_don_vi", "hinh_thuc", "tom_tat")
-# Column widths in twips, summing to the text width (9354).
-WIDTHS = (567, 1900, 2100, 2200, 2587)
-WIDTHS_GHI_CHU = (567, 1750, 1850, 1950, 2137, 1100)
+# Column widths in twips, summing to the text width (9354); the renderer breaks cells for the same widths.
+WIDTHS = DANH_SACH_WIDTHS
+WIDTHS_GHI_CHU = DANH_SACH_WIDTHS_GHI_CHU
 # Text of the paragraph that ends the tờ trình's section (a Jinja comment: the document shows nothing).
 SECTION_BREAK_NOTE = "{# ngắt phần: danh sách sang trang mới, số trang lại từ 1 #}"
 

@@ -66,7 +66,8 @@ def tap_the(rendered):
 
 
 def tables_text(doc) -> list[list[list[str]]]:
-    return [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
+    """Return each table's cell texts, a cell's lines (broken by the văn thư's rule) joined by spaces."""
+    return [[[" ".join(c.text.split()) for c in row.cells] for row in t.rows] for t in doc.tables]
 
 
 # --- §13 checklist and common layout -------------------------------------------------------------
@@ -207,7 +208,7 @@ def test_results_table_sits_after_the_chosen_element(ca_nhan):
     def text(el) -> str:
         return "".join(t.text or "" for t in el.iter(qn("w:t")))
 
-    table = next(el for el in order if el.tag == qn("w:tbl") and "Được giao" in text(el))
+    table = next(el for el in order if el.tag == qn("w:tbl") and "1.248" in text(el))
     before = [el for el in order[: order.index(table)] if el.tag == qn("w:p")]
     after = [el for el in order[order.index(table) + 1 :] if el.tag == qn("w:p")]
     assert any(text(el).startswith("2. Thành tích đạt được") for el in before)
@@ -230,10 +231,11 @@ def test_ca_nhan_signatures(ca_nhan):
 
 def test_honours_table_repeats_header_and_keeps_rows(ca_nhan):
     table = next(t for t in ca_nhan.tables if t.rows[0].cells[0].text == "Năm")
+    # Header cells broken at a phrase by the văn thư's rule (issue 11 item 3).
     assert [c.text for c in table.rows[0].cells] == [
         "Năm",
-        "Danh hiệu thi đua, hình thức khen thưởng",
-        "Số, ngày, tháng, năm của quyết định; cơ quan ban hành",
+        "Danh hiệu thi đua,\nhình thức khen thưởng",
+        "Số, ngày, tháng, năm\ncủa quyết định; cơ quan ban hành",
     ]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert [c.text for c in table.rows[1].cells] == [
@@ -327,6 +329,28 @@ def test_labels_overridden_from_data(tmp_path):
     assert sign.rows[0].cells[1].paragraphs[1].text == "(Ký, ghi rõ họ tên)"
     box = find(doc, lambda t: t == "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG")
     assert style(doc, box)["bold"] is True
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        # Wider than the text width: broken at a phrase, the office's name kept whole.
+        (
+            "Xác nhận của Cục trưởng Cục Quản lý Thi hành án dân sự, cấp trình khen thưởng",
+            "XÁC NHẬN CỦA CỤC TRƯỞNG\nCỤC QUẢN LÝ THI HÀNH ÁN DÂN SỰ, CẤP TRÌNH KHEN THƯỞNG",
+        ),
+        # A break the clerk wrote wins.
+        ("Xác nhận của\ncấp trình khen thưởng", "XÁC NHẬN CỦA\nCẤP TRÌNH KHEN THƯỞNG"),
+        ("Xác nhận của cấp trình khen thưởng", "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG"),
+    ],
+)
+def test_xac_nhan_title_breaks_at_a_phrase(tmp_path, label, expected):
+    data = load("ca-nhan")
+    data.update(xac_nhan_cap_trinh=True, nhan_xac_nhan_cap_trinh=label)
+    doc, _ = render(data, tmp_path)
+    box = find(doc, lambda t: t.startswith("XÁC NHẬN CỦA"))
+    assert box.text == expected
+    assert style(doc, box)["align"] == "center"
 
 
 def test_minimal_ca_nhan_centred_header_blank_head_name(tmp_path):

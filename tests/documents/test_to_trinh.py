@@ -76,7 +76,7 @@ def table_counts(path: Path) -> dict[str, dict[str, int]]:
             kind = labels[row.cells[0].text.split(". ", 1)[1]]
             continue
         numbers.append(int(row.cells[0].text))
-        form = row.cells[3].text
+        form = " ".join(row.cells[3].text.split())  # the cell is broken into lines by the văn thư's rule
         counts.setdefault(form, {"tap_the": 0, "ca_nhan": 0})[kind] += 1
     assert numbers == list(range(1, len(numbers) + 1))
     return counts
@@ -210,10 +210,11 @@ def test_danh_sach_header_row_repeats_and_rows_do_not_split(sample: Path) -> Non
     table = danh_sach_table(sample)
     header = table.rows[0]._tr.trPr
     assert header.find(qn("w:tblHeader")) is not None
+    # Header cells broken by the văn thư's rule, never "Chức vụ, đơn / vị công tác" (issue 11 item 3).
     assert [c.text for c in table.rows[0].cells] == [
         "TT",
-        "Tên tập thể / Họ và tên",
-        "Chức vụ, đơn vị công tác",
+        "Tên tập thể / Họ và tên",  # Word wraps it after "/" on its own: no break written
+        "Chức vụ,\nđơn vị công tác",
         "Hình thức đề nghị",
         "Tóm tắt thành tích",
     ]
@@ -231,7 +232,7 @@ def test_danh_sach_header_row_repeats_and_rows_do_not_split(sample: Path) -> Non
 
 
 def test_danh_sach_order_tap_the_first_grouped_by_form(sample: Path) -> None:
-    rows = [[c.text for c in r.cells] for r in danh_sach_table(sample).rows[1:]]
+    rows = [[" ".join(c.text.split()) for c in r.cells] for r in danh_sach_table(sample).rows[1:]]
     assert [r[0] if r[0] == r[-1] else (r[0], r[1], r[3]) for r in rows] == [
         "I. TẬP THỂ",
         ("1", "Ban Chuyển đổi số và Thống kê dữ liệu", BK),
@@ -383,3 +384,37 @@ def test_unknown_field_is_reported() -> None:
     data["de_nghi"][0]["hinh_thuc_khen"] = "x"
     with pytest.raises(DataValidationError, match=r"de_nghi\[1\]\.hinh_thuc_khen"):
         prepare_document("to-trinh", data, office=OFFICE)
+
+
+def test_form_cells_break_at_phrases(sample: Path) -> None:
+    """The hình thức cells are broken by the văn thư's rule, never "… của Bộ / trưởng …" (issue 11 item 3)."""
+    forms = {r.cells[3].text for r in danh_sach_table(sample).rows[1:] if len(r._tr.findall(qn("w:tc"))) > 1}
+    assert forms == {
+        "Bằng khen\ncủa Bộ trưởng\nBộ Tư pháp",
+        "Giấy khen\ncủa Cục trưởng\nCục Quản lý\nThi hành án dân sự",
+    }
+
+
+@pytest.mark.parametrize(
+    ("form", "column", "lines"),
+    [
+        ("Bằng khen của Bộ trưởng Bộ Tư pháp", 2200, ["Bằng khen", "của Bộ trưởng", "Bộ Tư pháp"]),
+        ("Bằng khen của Bộ trưởng Bộ Tư pháp", 4500, ["Bằng khen của Bộ trưởng Bộ Tư pháp"]),
+        # Narrower (the Ghi chú column is there): "thi hành án dân sự" is wider than the cell, its parts hold.
+        (
+            "Giấy khen của Cục trưởng Cục Quản lý Thi hành án dân sự",
+            1950,
+            ["Giấy khen", "của Cục trưởng", "Cục Quản lý", "Thi hành án", "dân sự"],
+        ),
+        # A break the clerk wrote wins; each written line is broken on its own.
+        ("Giấy khen\ncủa Cục trưởng Cục Quản lý Thi hành án dân sự", 4000, None),
+    ],
+)
+def test_cell_lines(form: str, column: int, lines: list[str] | None) -> None:
+    from vanban.documents.common import cell_lines
+
+    got = cell_lines(form, column).split("\n")
+    if lines is None:
+        assert got[0] == "Giấy khen" and " ".join(got[1:]) == form.split("\n")[1]
+    else:
+        assert got == lines

@@ -162,3 +162,39 @@ def test_long_quoted_name_keeps_groups_and_no_word_alone(width: int) -> None:
     assert " ".join(lines).split() == text.split()
     assert all(len(line.split()) > 1 for line in lines), lines
     assert any("Thi hành án dân sự" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("text", "bold", "column", "expected"),
+    [
+        # The rule changes Word's wrapping ("… của Bộ / trưởng …"): its breaks are written.
+        ("Bằng khen của Bộ trưởng Bộ Tư pháp", False, 2200, "Bằng khen\ncủa Bộ trưởng\nBộ Tư pháp"),
+        ("Chức vụ, đơn vị công tác", True, 1850, "Chức vụ,\nđơn vị\ncông tác"),
+        ("Số sổ vàng", True, 1100, "Số\nsổ vàng"),  # in a cell a word may stand alone, a group not split
+        # Word would wrap it the same way: nothing written, the cell keeps its text.
+        ("Đã hoàn thành", True, 1781, "Đã hoàn thành"),
+        ("Tên tập thể / Họ và tên", True, 1900, "Tên tập thể / Họ và tên"),
+        # One word a line: no phrase to keep, left to wrap.
+        ("Ghi chú", True, 893, "Ghi chú"),
+        # Fits: unchanged.
+        ("Tỷ lệ", True, 1336, "Tỷ lệ"),
+    ],
+)
+def test_table_cell_text(text: str, bold: bool, column: int, expected: str) -> None:
+    from vanban.vi.linebreak import table_cell_text
+
+    assert table_cell_text(text, 13, column, bold=bold) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("Bằng khen của Bộ trưởng Bộ Tư pháp", 2030, ["Bằng khen của Bộ", "trưởng Bộ Tư pháp"]),
+        ("Ghi chú", 10000, ["Ghi chú"]),
+        ("a\nb c", 10000, ["a", "b c"]),
+    ],
+)
+def test_natural_lines_fill_each_line(text: str, width: int, expected: list[str]) -> None:
+    from vanban.vi.linebreak import natural_lines
+
+    assert natural_lines(text, 13, width) == expected
