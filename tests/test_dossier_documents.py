@@ -173,7 +173,7 @@ def test_clerks_slips_are_warnings(clerks_dossier: Path, tmp_path: Path) -> None
     (report,) = out.glob("*_bao-cao-thanh-tich_phong-thi-hanh-an-dan-su-khu-vuc-1.docx")
     assert "ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA BỘ TRƯỞNG BỘ TƯ PHÁP" in " ".join(_text(report).split())
     (danh_sach,) = out.glob("*_danh-sach_*.docx")
-    assert "Bằng khen của Bộ trưởng Bộ Tư pháp" in _text(danh_sach)
+    assert "Bằng khen của Bộ trưởng Bộ Tư pháp" in " ".join(_text(danh_sach).split())  # the cell breaks at phrases
 
 
 def test_group_rows_keep_with_the_next_row(dossier: Path) -> None:
