@@ -74,3 +74,53 @@ def test_switch_turns_the_fix_up_off(desktop: FakeDesktop, monkeypatch: pytest.M
     monkeypatch.setattr(_uno_keep, "keep_with_next", lambda doc: pytest.fail("the fix-up ran although turned off"))
     doc = _uno_worker.load(desktop, "/tmp/a.docx")
     assert _uno_worker.keep_with_next(desktop, doc, "/tmp/a.docx") is doc
+
+
+def _docx(tmp_path, paragraphs: list[tuple[str, dict]], *, styles: str = "") -> str:
+    """Write a DOCX whose paragraphs carry the given keep/size/break settings (python-docx)."""
+    from docx import Document
+    from docx.shared import Pt
+
+    doc = Document()
+    if styles:
+        style = doc.styles.add_style("Giu", 1)
+        style.paragraph_format.keep_with_next = True
+    for text, opts in paragraphs:
+        para = doc.add_paragraph(style="Giu" if opts.get("style") else None)
+        para.paragraph_format.keep_with_next = opts.get("keep", False) or None
+        para.paragraph_format.keep_together = opts.get("lines", False) or None
+        for i, piece in enumerate(text.split("\n")):
+            run = para.add_run(piece)
+            run.font.size = Pt(opts.get("size", 14))
+            if i < len(text.split("\n")) - 1:
+                run.add_break()
+    path = tmp_path / "x.docx"
+    doc.save(path)
+    return str(path)
+
+
+WORDS = "thi hành án dân sự trên địa bàn được giao, hoàn thành các chỉ tiêu "  # 66 characters
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "styles", "expected"),
+    [
+        ([(WORDS * 2, {"keep": True})], "", False),  # 132 characters: three lines at most
+        ([(WORDS * 3, {"keep": True})], "", True),  # 198: may print four lines at 14 pt
+        ([(WORDS * 3, {})], "", False),  # not kept with the next
+        ([(WORDS * 3, {"keep": True, "lines": True})], "", False),  # keep lines together: never split
+        ([(WORDS * 2, {"keep": True, "size": 20})], "", True),  # larger type: fewer characters a line
+        ([(WORDS * 3, {"keep": True, "size": 11})], "", False),  # smaller type: more characters a line
+        ([("Một\nhai\nba\nbốn", {"keep": True})], "", True),  # four lines by manual breaks
+        ([("Một\nhai\nba", {"keep": True})], "", False),
+        ([(WORDS * 3, {"style": True})], "Giu", True),  # kept by its paragraph style
+    ],
+)
+def test_only_a_document_with_a_kept_paragraph_of_four_lines_is_laid_out(tmp_path, paragraphs, styles, expected):
+    assert _uno_keep.may_need_split(_docx(tmp_path, paragraphs, styles=styles)) is expected
+
+
+def test_an_unreadable_file_is_left_to_the_layout(tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip")
+    assert _uno_keep.may_need_split(str(bad)) is True

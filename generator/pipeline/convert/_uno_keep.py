@@ -15,7 +15,10 @@ VANBAN_PDF_KEEP_WHOLE=1 in the environment turns it off (LibreOffice's own layou
 
 from __future__ import annotations
 
+import math
 import os
+import re
+import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +48,49 @@ class Paragraph:
 def enabled() -> bool:
     """Tell whether the split is on (it is unless VANBAN_PDF_KEEP_WHOLE=1)."""
     return os.environ.get(SWITCH, "") not in ("1", "true", "yes")
+
+
+# Four lines are needed to split (two on each side). At 14 pt on NĐ 30's narrowest text width (155 mm)
+# a full line of Vietnamese text holds about 62 characters or more (scaled by the font size), so a
+# paragraph whose pieces between manual line breaks need fewer than four such lines cannot print four.
+CHARACTERS_PER_LINE_AT_14PT = 62
+_PARAGRAPH = re.compile(rb"<w:p[ >].*?</w:p>", re.S)
+_TEXT = re.compile(rb"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+_SIZE = re.compile(rb'<w:sz w:val="(\d+)"')
+_STYLE = re.compile(rb'<w:pStyle w:val="([^"]+)"')
+_KEEP_STYLE = re.compile(rb'<w:style [^>]*w:styleId="([^"]+)"(?:(?!</w:style>).)*?<w:keepNext/>', re.S)
+
+
+def may_need_split(src: str) -> bool:
+    """Tell from the DOCX's XML alone whether a kept paragraph is long enough to need a split.
+
+    Reading the layout through UNO costs about 20 ms a document; most documents (short closing
+    paragraphs) are ruled out here in about 1 ms. A file this cannot read is left to the layout.
+    """
+    try:
+        with zipfile.ZipFile(src) as docx:
+            xml = docx.read("word/document.xml")
+            styles = docx.read("word/styles.xml") if "word/styles.xml" in docx.namelist() else b""
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return True
+    kept_styles = set(_KEEP_STYLE.findall(styles))
+    for match in _PARAGRAPH.finditer(xml):
+        para = match.group(0)
+        style = _STYLE.search(para)
+        kept = b"<w:keepNext/>" in para or (style is not None and style.group(1) in kept_styles)
+        if not kept or b"<w:keepLines/>" in para:
+            continue
+        size = _SIZE.search(para)
+        points = int(size.group(1)) / 2 if size else 14.0
+        per_line = CHARACTERS_PER_LINE_AT_14PT * 14 / points
+        most_lines = sum(max(1, math.ceil(_characters(piece) / per_line)) for piece in para.split(b"<w:br/>"))
+        if most_lines >= 2 * MIN_LINES:
+            return True
+    return False
+
+
+def _characters(xml: bytes) -> int:
+    return sum(len(t.decode("utf-8", "replace")) for t in _TEXT.findall(xml))
 
 
 def keep_with_next(doc: Any) -> int:
@@ -147,17 +193,30 @@ def read_chain(body: Any, view: Any, page: int) -> tuple[list[Paragraph], Any]:
         cursor.gotoEndOfParagraph(False)
         view.gotoRange(cursor, False)
         if splittable and view.getPage() == page:  # one running onto the next page is tall enough
-            # Lines are at least 3/4 of the font size apart: a shorter paragraph has fewer than four.
-            splittable = (
-                view.getPosition().Y - top
-                >= (2 * MIN_LINES - 1) * 0.75 * cursor.getPropertyValue("CharHeight") * HUNDREDTH_MM_PER_POINT
-            )
+            # Four lines put the last line's top three line pitches below the first's; a shorter
+            # paragraph is not walked line by line (that walk is most of the fix-up's cost).
+            splittable = view.getPosition().Y - top >= (2 * MIN_LINES - 1) * least_pitch(cursor)
         chain.append(Paragraph(start=start, splittable=splittable))
         if not view.goRight(1, False):
             return chain, None
         if view.getText() != body:
             return chain, view.getStart()
     return chain, None
+
+
+def least_pitch(cursor: Any) -> float:
+    """Return a lower bound of the paragraph's line pitch in 1/100 mm, from its font size and line spacing.
+
+    A font's natural line height is at least its size (Liberation Serif: 1.15 of it); a fixed spacing
+    is the pitch itself; a proportional one scales the natural height.
+    """
+    size = cursor.getPropertyValue("CharHeight") * HUNDREDTH_MM_PER_POINT
+    spacing = cursor.getPropertyValue("ParaLineSpacing")
+    if spacing.Mode == 0:  # PROP: Height in per cent
+        return size * spacing.Height / 100
+    if spacing.Mode == 3:  # FIX: Height in 1/100 mm
+        return float(spacing.Height)
+    return size  # MINIMUM, LEADING: at least the natural height
 
 
 def last_long(body: Any, view: Any, chain: list[Paragraph]) -> Paragraph | None:

@@ -157,7 +157,7 @@ def close(doc: object) -> None:
 
 def keep_with_next(desktop: object, doc: object, src: str) -> object:
     """Split kept paragraphs as Word does (_uno_keep); on any failure reload src and leave it as it is."""
-    if not _uno_keep.enabled():
+    if not _uno_keep.enabled() or not _uno_keep.may_need_split(src):
         return doc
     try:
         _uno_keep.keep_with_next(doc)
