@@ -1,7 +1,7 @@
 """The word tables of the văn thư's line-breaking rule (vanban.vi.linebreak): phrase starts, fixed groups.
 
 Kept apart from the rule so an office's vocabulary can grow without touching it; every word is compared
-folded (linebreak.fold: case and tone placement do not matter).
+folded (break_gaps.fold: case and tone placement do not matter).
 """
 
 from __future__ import annotations
