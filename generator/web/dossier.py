@@ -20,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from vanban.errors import Problem
 from vanban.jobs.dossier.achievements import plain_relative_name as safe_relative
 from vanban.web.errors import WebError
+from vanban.web.form_page import OUTLINE_HELP, suggestions
 from vanban.web.identity import current_identity
 from vanban.web.pages import dossier_campaign as campaign_form
 from vanban.web.pages import dossier_drafts as drafts
@@ -27,7 +28,7 @@ from vanban.web.pages import dossier_jobs, dossier_uploads
 from vanban.web.pages.dossier_report import REPORT_TEXTS
 from vanban.web.pages.dossier_run import Checked, check_dossier, issues_for
 from vanban.web.pages.dossier_table import columns, export_xlsx, parse_rows
-from vanban.web.routes import OUTLINE_HELP, attachment, office_or_404, read_form, suggestions
+from vanban.web.request_helpers import attachment, office_or_404, read_form
 
 __all__ = ["router", "safe_relative"]
 

@@ -17,7 +17,7 @@ from docx import Document
 from vanban.documents.outline import parse_outline
 from vanban.jobs.document import render_document
 from vanban.ooxml.reading import RunProps
-from vanban.web.routes import OUTLINE_HELP
+from vanban.web.form_page import OUTLINE_HELP
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "ke-hoach" / "ke-hoach.yaml"

@@ -13,7 +13,7 @@ from vanban.errors import DataValidationError, Problem
 from vanban.jobs.dossier.achievements import SAFE_NAME
 from vanban.web.errors import WebError
 from vanban.web.jobs_work import rows_table
-from vanban.web.routes import read_form
+from vanban.web.request_helpers import read_form
 
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".json", ".yaml", ".yml")
 ACHIEVEMENT_SUFFIXES = (".md", ".txt", ".yaml", ".yml", ".json")

@@ -22,7 +22,7 @@ from vanban.web.errors import WebError, not_found
 from vanban.web.identity import current_identity
 from vanban.web.jobs_work import dossier_work
 from vanban.web.pages.jobs import job_file, job_or_404, office_choice, office_file, runner
-from vanban.web.routes import doc_type_or_404
+from vanban.web.request_helpers import doc_type_or_404
 
 router = APIRouter(prefix="/api/v1", tags=["vanban"])
 

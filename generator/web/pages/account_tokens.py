@@ -13,7 +13,7 @@ from vanban.store.database import Store
 from vanban.web.errors import WebError
 from vanban.web.identity import Identity
 from vanban.web.pages.account_common import form_text, render_page, require_admin
-from vanban.web.routes import read_form
+from vanban.web.request_helpers import read_form
 
 router = APIRouter()
 

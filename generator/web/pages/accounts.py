@@ -39,7 +39,7 @@ from vanban.web.guard import csrf_cookie, new_csrf_token
 from vanban.web.identity import Identity, current_identity
 from vanban.web.pages import account_tokens
 from vanban.web.pages.account_common import NO_ACCOUNTS, form_text, render_page, require_admin, signed_in, store_of
-from vanban.web.routes import read_form
+from vanban.web.request_helpers import read_form
 
 router = APIRouter()
 router.include_router(account_tokens.router)

@@ -21,9 +21,10 @@ from vanban.store import documents, register
 from vanban.store import schema as t
 from vanban.store.database import StoreError
 from vanban.web.errors import WebError, not_found
+from vanban.web.form_page import render_form
 from vanban.web.identity import Identity, current_identity, require_role
 from vanban.web.pages.recording import acting_user, record_document, stored_file, the_store
-from vanban.web.routes import DOCX_TYPE, doc_type_or_404, read_form, render_form
+from vanban.web.request_helpers import DOCX_TYPE, doc_type_or_404, read_form
 
 router = APIRouter()
 

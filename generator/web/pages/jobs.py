@@ -21,7 +21,7 @@ from vanban.web.errors import not_found
 from vanban.web.identity import Identity, current_identity
 from vanban.web.jobs import JobRow, JobRunner
 from vanban.web.jobs_work import batch_work
-from vanban.web.routes import doc_type_or_404, read_form
+from vanban.web.request_helpers import doc_type_or_404, read_form
 
 router = APIRouter()
 

@@ -23,7 +23,7 @@ from vanban.web.form_bind import Bound, bind
 from vanban.web.form_data import form_to_data
 from vanban.web.forms import FormField, schema_fields
 from vanban.web.identity import Identity, current_identity
-from vanban.web.routes import attachment, read_form
+from vanban.web.request_helpers import attachment, read_form
 from vanban.web.settings import OFFICE_ID
 
 router = APIRouter()

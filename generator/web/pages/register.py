@@ -20,7 +20,7 @@ from vanban.errors import VanbanError
 from vanban.store import printout, register
 from vanban.web.identity import current_identity
 from vanban.web.pages.recording import the_store
-from vanban.web.routes import DOCX_TYPE, attachment
+from vanban.web.request_helpers import DOCX_TYPE, attachment
 
 router = APIRouter()
 
