@@ -10,16 +10,8 @@ import yaml
 from docx.oxml.ns import qn
 from vanban import render_document
 from vanban.check import body_paragraph_findings, check_document
-from vanban.documents.bao_cao_thanh_tich import (
-    abbreviation_warning,
-    close_last,
-    decision_text,
-    proposal_line,
-    report_year,
-    split_body,
-    staff_text,
-    subject_line,
-)
+from vanban.documents.bao_cao_subject import abbreviation_warning, staff_text, subject_line
+from vanban.documents.bao_cao_thanh_tich import close_last, decision_text, proposal_line, report_year, split_body
 from vanban.documents.body import BodyParagraph
 from vanban.documents.results_table import ambiguous_number, format_cell
 from vanban.errors import DataValidationError
