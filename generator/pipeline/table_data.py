@@ -7,7 +7,7 @@ from pathlib import Path
 from vanban.errors import Problem, SourceError
 from vanban.pipeline.columns import Column, coerce, fold, set_dotted
 from vanban.pipeline.load import field_path, load_data
-from vanban.pipeline.table import Record, Table
+from vanban.pipeline.records import Record, Table
 
 __all__ = ["read_data_file"]
 
