@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self
 
-from vanban import errors
-from vanban.errors import ConversionError, Problem, VanbanError
+from vanban.errors import ConversionError, VanbanError
 from vanban.pipeline.celery_app import (
     DEFAULT_QUEUE,
     SOFT_TIME_LIMIT,
@@ -30,6 +29,7 @@ from vanban.pipeline.celery_app import (
     make_app,
     task_options,
 )
+from vanban.pipeline.celery_results import worker_outcome
 from vanban.pipeline.convert.protocol import ConversionResult, Converter
 from vanban.pipeline.execute import Outcome
 from vanban.pipeline.plan import DocumentFailure, DocumentStep
@@ -264,38 +264,4 @@ class CeleryExecutor:
             state = sent.result.state
         with suppress(Exception):  # only frees Redis memory early; results expire anyway
             sent.result.forget()
-        if state != "SUCCESS" or not isinstance(value, dict):
-            reason = "quá thời gian cho phép" if "TimeLimit" in type(value).__name__ else f"{value!r}"
-            error = ConversionError(f"Máy chạy không làm được '{step.file_name}': {reason}.")
-            return Outcome(position, step, failure=_failure(position, step, error))
-        if "error" in value:
-            return Outcome(position, step, failure=_failure(position, step, _error_from(value["error"])))
-        docx = Path(value["docx"])
-        outcome = Outcome(position, step, docx, value["sha256"], value["size"])
-        if "pdf_error" in value or value.get("pdf"):
-            error = _error_from(value["pdf_error"]) if "pdf_error" in value else None
-            if error is not None and not isinstance(error, ConversionError):
-                error = ConversionError(error.message, file=error.file)
-            future: Future[ConversionResult] = Future()
-            future.set_result(ConversionResult(docx, Path(value["pdf"]) if value.get("pdf") else None, error))
-            outcome.pdf = future
-        return outcome
-
-
-def _failure(position: int, step: DocumentStep, error: VanbanError) -> DocumentFailure:
-    return DocumentFailure(position, step.file_name, step.where, tuple(error.problems), error)
-
-
-def _error_from(data: dict[str, Any]) -> VanbanError:
-    """Rebuild a worker's error (class by name, every problem) on this side."""
-    problems = [Problem(**p) for p in data.get("problems", [])] or [Problem("Lỗi không rõ ở máy chạy.")]
-    cls = getattr(errors, str(data.get("type")), VanbanError)
-    if not (isinstance(cls, type) and issubclass(cls, VanbanError)):
-        cls = VanbanError
-    if cls is errors.DataValidationError:
-        return errors.DataValidationError(problems)
-    first = problems[0]
-    try:
-        return cls(first.message, file=first.file, sheet=first.sheet, row=first.row, field=first.field)
-    except TypeError:
-        return VanbanError(first.message, file=first.file, sheet=first.sheet, row=first.row, field=first.field)
+        return worker_outcome(position, step, state, value)
