@@ -171,15 +171,26 @@ class CeleryExecutor:
         pdfa = bool(converter is not None and converter.pdfa)
         convert = converter is not None and pdf_dir is not None
         pending: deque[_Sent] = deque()
-        for position, step in enumerate(documents, start=1):
-            if isinstance(step, DocumentFailure):
-                pending.append(_Sent(position, None, failure=step))
-            else:
-                pending.append(self._send(position, step, docx_dir, pdf_dir if convert else None, pdfa))
-            while pending and _ready(pending[0]):
+        try:
+            for position, step in enumerate(documents, start=1):
+                if isinstance(step, DocumentFailure):
+                    pending.append(_Sent(position, None, failure=step))
+                else:
+                    pending.append(self._send(position, step, docx_dir, pdf_dir if convert else None, pdfa))
+                while pending and _ready(pending[0]):
+                    yield self._outcome(pending.popleft(), pending)
+            while pending:
                 yield self._outcome(pending.popleft(), pending)
-        while pending:
-            yield self._outcome(pending.popleft(), pending)
+        except BaseException:  # the run stopped (a lazily planned document failed, the writer gave up, ^C)
+            self._withdraw(pending)
+            raise
+
+    def _withdraw(self, pending: deque[_Sent]) -> None:
+        """Revoke the documents sent and not done, so no worker writes into a work folder already removed."""
+        waiting = [sent.task_id for sent in pending if sent.step is not None and not _ready(sent)]
+        if waiting:
+            with suppress(Exception):  # Redis gone: the tasks then fail on their missing folder, nothing more
+                self.app.control.revoke(waiting)
 
     def _send(self, position: int, step: DocumentStep, docx_dir: Path, pdf_dir: Path | None, pdfa: bool) -> _Sent:
         docx = Path(docx_dir).absolute() / step.file_name

@@ -19,9 +19,10 @@ from typing import Any
 from celery import Celery, Task
 from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_process_shutdown
-from vanban.errors import ConversionError, VanbanError
+from vanban.errors import ConversionError, OutputError, VanbanError
 from vanban.pipeline.celery_app import TASK_NAME
 from vanban.pipeline.convert.protocol import Converter
+from vanban.pipeline.outfolder import RUN_PREFIX
 from vanban.pipeline.plan import DocumentStep, TemplateChoice
 from vanban.resources import TEMPLATES
 
@@ -79,6 +80,12 @@ def render_document(task: Task, step: DocumentStep, docx: str, pdf: str | None, 
     from vanban.pipeline.render import write_atomic
 
     result: dict[str, Any] = {"docx": docx, "pdf": None}
+    folder = Path(docx).parent
+    if folder.name.startswith(RUN_PREFIX) and not folder.is_dir():
+        # the run's hidden work folder is gone: the run stopped (e.g. a later document failed its checks)
+        # after sending this task; writing would make the folder again, left behind in the output folder
+        result["error"] = error_dict(OutputError(f"Lần chạy của '{Path(docx).name}' đã dừng; không ghi tệp này."))
+        return result
     try:
         data = render_step(_local(step))
         write_atomic(Path(docx), data)
