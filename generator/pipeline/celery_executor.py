@@ -39,6 +39,7 @@ __all__ = ["CeleryExecutor", "RemoteConversion", "task_id"]
 WAIT_MARGIN = 120.0  # seconds on top of time limits and visibility timeout before a silent cluster is an error
 POLL_SECONDS = 2.0  # how often the wait for a result looks whether Redis is still the same server
 REDIS_DOWN_LIMIT = 60.0  # seconds without Redis before the run gives up
+WITHDRAW_WAIT = 30.0  # seconds a stopped run waits for its documents already on a worker to end
 MAX_RESENDS = 3  # times a document whose worker lost Redis while reporting is sent again
 
 
@@ -186,11 +187,17 @@ class CeleryExecutor:
             raise
 
     def _withdraw(self, pending: deque[_Sent]) -> None:
-        """Revoke the documents sent and not done, so no worker writes into a work folder already removed."""
-        waiting = [sent.task_id for sent in pending if sent.step is not None and not _ready(sent)]
-        if waiting:
-            with suppress(Exception):  # Redis gone: the tasks then fail on their missing folder, nothing more
-                self.app.control.revoke(waiting)
+        """Revoke the documents sent and not done, and wait (at most WITHDRAW_WAIT) for those already
+        running, so that no worker writes into the work folder once the writer has removed it."""
+        waiting = [sent for sent in pending if sent.step is not None and not _ready(sent)]
+        if not waiting:
+            return
+        with suppress(Exception):  # Redis gone: the tasks then fail on their missing folder, nothing more
+            self.app.control.revoke([sent.task_id for sent in waiting])
+        deadline = time.monotonic() + WITHDRAW_WAIT
+        while waiting and time.monotonic() < deadline:  # a revoked task is marked done when a worker drops it
+            waiting = [sent for sent in waiting if not _ready(sent)]
+            time.sleep(0.1)
 
     def _send(self, position: int, step: DocumentStep, docx_dir: Path, pdf_dir: Path | None, pdfa: bool) -> _Sent:
         docx = Path(docx_dir).absolute() / step.file_name

@@ -80,15 +80,15 @@ def render_document(task: Task, step: DocumentStep, docx: str, pdf: str | None, 
     from vanban.pipeline.render import write_atomic
 
     result: dict[str, Any] = {"docx": docx, "pdf": None}
-    folder = Path(docx).parent
-    if folder.name.startswith(RUN_PREFIX) and not folder.is_dir():
-        # the run's hidden work folder is gone: the run stopped (e.g. a later document failed its checks)
-        # after sending this task; writing would make the folder again, left behind in the output folder
+    # A run's hidden work folder that is gone means the run stopped (a later document failed its checks)
+    # after sending this task: write nothing, and never make the folder again in the output folder.
+    staged = Path(docx).parent.name.startswith(RUN_PREFIX)
+    if staged and not Path(docx).parent.is_dir():
         result["error"] = error_dict(OutputError(f"Lần chạy của '{Path(docx).name}' đã dừng; không ghi tệp này."))
         return result
     try:
         data = render_step(_local(step))
-        write_atomic(Path(docx), data)
+        write_atomic(Path(docx), data, make_folder=not staged)
     except VanbanError as err:
         result["error"] = error_dict(err)
         return result

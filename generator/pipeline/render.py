@@ -112,11 +112,15 @@ class CompiledTemplate:
 
 
 @contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside `target` and move it into place only if the block succeeds."""
+def atomic_path(target: Path, *, make_folder: bool = True) -> Iterator[Path]:
+    """Yield a temporary path beside `target` and move it into place only if the block succeeds.
+
+    `make_folder` False: a missing folder is an OutputError instead of being created.
+    """
     target = Path(target)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if make_folder:
+            target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise OutputError(f"Không tạo được thư mục '{target.parent}': {err.strerror}.", file=target) from err
     try:
@@ -135,9 +139,9 @@ def atomic_path(target: Path) -> Iterator[Path]:
         tmp.unlink(missing_ok=True)
 
 
-def write_atomic(target: Path, data: bytes) -> Path:
-    """Write bytes to `target` so that it appears whole or not at all."""
-    with atomic_path(target) as tmp:
+def write_atomic(target: Path, data: bytes, *, make_folder: bool = True) -> Path:
+    """Write bytes to `target` so that it appears whole or not at all (see atomic_path for `make_folder`)."""
+    with atomic_path(target, make_folder=make_folder) as tmp:
         tmp.write_bytes(data)
     return Path(target)
 
