@@ -90,3 +90,38 @@ def test_a_late_report_failure_lists_every_problem_and_leaves_nothing(tmp_path):
     # documents were converted before the failure was found, none after it
     total = plan_dossier(_copy(tmp_path / "good"), today=TODAY).total
     assert 0 < len(converter.converted) < total
+
+
+class SlowConverter(FakeConverter):
+    """Starts each conversion at once on its own thread (0.2 s); notes whether the work folder was there at the end."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.folder_there: list[bool] = []
+
+    def submit(self, docx, target):  # type: ignore[no-untyped-def]
+        import threading
+        import time
+        from concurrent.futures import Future
+
+        future: Future = Future()
+
+        def convert() -> None:
+            if not future.set_running_or_notify_cancel():
+                return
+            time.sleep(0.2)  # under way: too late to withdraw
+            self.folder_there.append(Path(target).parent.is_dir())
+            future.set_result(self._convert(Path(docx), Path(target)) if Path(target).parent.is_dir() else None)
+
+        threading.Thread(target=convert, daemon=True).start()
+        return future
+
+
+def test_a_stopped_run_waits_for_conversions_under_way_before_removing_its_work_folder(tmp_path):
+    campaign = _copy(tmp_path)
+    _spoil(campaign, "cu-thi-lan-anh.md", "vi-van-thanh.md")
+    converter = SlowConverter()
+    with pytest.raises(DossierError):
+        build_dossier(campaign, tmp_path / "out", today=TODAY, pdf=True, converter=converter)
+    assert converter.folder_there and all(converter.folder_there)  # no PDF placed into a removed folder
+    assert list((tmp_path / "out").iterdir()) == []

@@ -19,6 +19,7 @@ import time
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import wait
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ from vanban.pipeline.outfolder import RUN_PREFIX, ensure_folder, folder_lock, mo
 from vanban.pipeline.plan import DocumentFailure, Plan, RecordStep
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+CANCEL_WAIT = 30.0  # seconds a stopped run waits for conversions under way before removing its work folder
 # DOCX and PDF are compressed already: deflating them again costs time and saves nothing.
 STORED_SUFFIXES = (".docx", ".pdf", ".zip", ".png", ".jpg")
 
@@ -172,10 +174,14 @@ class _Run:
         self._take_pdfs(block=True)
 
     def cancel(self) -> None:
-        """Withdraw the conversions not yet started (a converter the caller owns keeps running otherwise)."""
-        for outcome in self.pending:
-            if outcome.pdf is not None:
-                outcome.pdf.cancel()
+        """Withdraw the conversions not yet started and wait (CANCEL_WAIT at most) for those under way.
+
+        A conversion that ended while the work folder was being removed would put its PDF back into it,
+        and the folder would stay behind in the output folder.
+        """
+        running = [o.pdf for o in self.pending if o.pdf is not None and not o.pdf.cancel()]
+        if running:
+            wait(running, timeout=CANCEL_WAIT)
 
     def _converted(self, _: object) -> None:
         if self.first_sent is not None:
