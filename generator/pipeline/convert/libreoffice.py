@@ -38,8 +38,9 @@ _HOOKS_INSTALLED = False
 
 # While a pool runs, a thread that has a finished PDF and the next document for LibreOffice must get the
 # interpreter lock quickly: with the default 5 ms switch interval it waits behind the thread that renders
-# the next documents, and LibreOffice sits idle meanwhile (measured: up to a fifth of the conversion time
-# of a 1,700-document dossier). 1 ms while any pool is open; the interpreter's own value is put back after.
+# the next documents, and LibreOffice sits idle meanwhile (one cause of a 1,700-document dossier's
+# conversions taking 53 s inside the run against 44 s alone). 1 ms while any pool is open; the
+# interpreter's own value is put back after.
 _SWITCH_INTERVAL = 0.001
 _saved_interval: float | None = None
 _switch_lock = threading.Lock()
